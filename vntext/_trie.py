@@ -1,0 +1,45 @@
+"""Turn a set of literal strings into one compact regular expression (a trie of alternations)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+
+def _char(c: str, fold_case: bool) -> str:
+    up = c.upper()
+    if fold_case and up != c and len(up) == 1:
+        return f"[{regex.escape(c)}{regex.escape(up)}]"
+    return regex.escape(c)
+
+
+def trie_pattern(words: Iterable[str], fold_case: bool = False) -> str:
+    """A regex source matching exactly *words*, sharing prefixes so matching never backtracks far.
+
+    >>> import re
+    >>> p = trie_pattern(["oà", "oá", "uỳ"], fold_case=True)
+    >>> bool(re.fullmatch(p, "OÀ")), bool(re.fullmatch(p, "oa"))
+    (True, False)
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    words = list(words)
+    if not words:
+        return "(?!)"
+    for w in words:
+        node = trie
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+    return _emit(trie, fold_case)
+
+
+def _emit(node: dict, fold_case: bool) -> str:  # type: ignore[type-arg]
+    ends = "" in node
+    branches = [_char(c, fold_case) + _emit(child, fold_case) for c, child in sorted(node.items()) if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body
