@@ -48,6 +48,12 @@ NUCLEI = frozenset(
     ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy ưa ưi ươ ưu yê
     iêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu yêu""".split()
 )
+#: Nuclei that end in a glide (or are ia/ua/ưa, uơ) take no final consonant …
+OPEN_ONLY = frozenset(
+    "ai ao au ay âu ây eo êu ia iu oi ôi ơi ua ui uơ ưa ưi ưu iêu oai oao oay oeo uây uôi uya uyu ươi ươu yêu".split()
+)
+#: … and these need one (``ăn``, ``tiên``, ``muốn``, ``người`` has the glide i as its coda).
+CLOSED_ONLY = frozenset("ă â oă uâ iê yê uô ươ uyê".split())
 #: Open two-vowel nuclei whose tone position is the one thing the two conventions disagree on.
 STYLE_DEPENDENT = frozenset({"oa", "oe", "uy"})
 STYLES = ("new", "old")
@@ -149,6 +155,8 @@ def _parse_plain(plain: str, tone: int) -> Syllable | None:
     elif onset == "g" and len(nucleus) >= 2 and nucleus[0] == "i":
         onset, nucleus = "gi", nucleus[1:]
     if onset not in ONSETS or coda not in CODAS or nucleus not in NUCLEI:
+        return None
+    if nucleus in (CLOSED_ONLY if not coda else OPEN_ONLY):
         return None
     return Syllable(onset, nucleus, coda, tone)
 

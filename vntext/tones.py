@@ -25,7 +25,7 @@ import re
 from ._trie import trie_pattern
 from .errors import UnknownOptionError
 from .forms import to_nfc
-from .syllable import CODAS, NUCLEI, STYLES, VOWEL_INFO, VOWELS, Syllable, toned
+from .syllable import CLOSED_ONLY, CODAS, NUCLEI, OPEN_ONLY, STYLES, VOWEL_INFO, VOWELS, Syllable, toned
 
 def check_style(style: str) -> str:
     if style not in STYLES:
@@ -46,6 +46,8 @@ def _misplaced_forms(style: str) -> set[tuple[str, str, str, str]]:
             if len(run) < 2:
                 continue  # a lone vowel cannot hold its tone in the wrong place
             for closed in (False, True):
+                if nucleus in (OPEN_ONLY if closed else CLOSED_ONLY):
+                    continue
                 right = len(lead) + Syllable(onset, nucleus, "n" if closed else "", 1).tone_index(style)
                 for pos in range(len(run)):
                     if pos == right:

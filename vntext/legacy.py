@@ -1,0 +1,265 @@
+"""Legacy Vietnamese encodings: decoding, encoding and detection.
+
+| name | what | source of the table |
+|---|---|---|
+| ``tcvn3`` | TCVN 5712:1993 (the ABC / ``.Vn`` fonts) | ``data/legacy_8bit.tsv`` (glibc iconv) |
+| ``viscii`` | VISCII 1.1 (RFC 1456) | ``data/legacy_8bit.tsv`` (glibc iconv) |
+| ``vps`` | VPS | ``data/legacy_8bit.tsv`` (GNU recode) |
+| ``vni`` | VNI for Windows fonts: letter + mark bytes | derived from the syllable model |
+| ``cp1258`` | Windows-1258: base letter + combining tone | Python's codec + the syllable model |
+| ``viqr`` | RFC 1456 ASCII, ``Vie^.t Nam`` | derived from the syllable model |
+
+>>> decode_legacy("Céng hoµ x· héi chñ nghÜa ViÖt Nam", "tcvn3")
+'Cộng hoà xã hội chủ nghĩa Việt Nam'
+>>> decode_legacy("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam", "vni")
+'Cộng hòa xã hội chủ nghĩa Việt Nam'
+>>> encode_legacy("Việt Nam", "viscii")
+b'Vi\\xaet Nam'
+>>> detect_legacy("Céng hoµ x· héi chñ nghÜa ViÖt Nam"), detect_legacy("Cộng hòa xã hội")
+('tcvn3', None)
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ._ud import ud
+from .data import read_tsv
+from .errors import UnknownOptionError
+from .forms import to_nfc
+from .syllable import TONE_MARKS, VOWEL_INFO, parse_syllable
+from .viqr import decode_viqr, encode_viqr, viqr_evidence
+
+ENCODINGS: tuple[str, ...] = ("tcvn3", "vni", "viscii", "vps", "cp1258", "viqr")
+_ALIASES = {
+    "abc": "tcvn3", "tcvn": "tcvn3", "tcvn5712": "tcvn3", "tcvn-5712": "tcvn3", "tcvn5712-1": "tcvn3",
+    "vni-windows": "vni", "windows-1258": "cp1258", "cp-1258": "cp1258", "1258": "cp1258",
+    "viscii1.1": "viscii", "viscii-1.1": "viscii",
+}
+_TABLE_ENCODINGS = ("tcvn3", "viscii", "vps")
+
+
+def check_encoding(encoding: str) -> str:
+    """Canonical name of *encoding*, or :class:`~vntext.errors.UnknownOptionError`."""
+    name = str(encoding).strip().lower().replace("_", "-")
+    name = _ALIASES.get(name, name)
+    if name not in ENCODINGS:
+        raise UnknownOptionError("legacy encoding", encoding, ENCODINGS)
+    return name
+
+
+@lru_cache(maxsize=1)
+def _windows_chars() -> str:
+    """What each byte shows as in Windows-1252, Latin-1 where 1252 leaves it undefined."""
+    out = []
+    for b in range(256):
+        try:
+            out.append(bytes([b]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(b))
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class _Codec:
+    decoding: str  # 256 characters, one per byte
+    str_fixes: dict[int, str]  # mis-decoded character → what it stands for
+    encoding_map: object  # codecs.charmap_build result
+    pre_encode: dict[int, str]  # letters the code page lacks → base letter + combining tone
+
+
+def _pre_encode(encodable: set[str]) -> dict[int, str]:
+    table: dict[int, str] = {}
+    for ch, (vowel, tone) in VOWEL_INFO.items():
+        if ch in encodable or not tone:
+            continue
+        base = ud.normalize("NFC", vowel)
+        base = base.upper() if ch.isupper() else base
+        if base in encodable and TONE_MARKS[tone] in encodable:
+            table[ord(ch)] = base + TONE_MARKS[tone]
+    return table
+
+
+def _make_codec(decoding: str, windows: str) -> _Codec:
+    fixes = {}
+    for b, ch in enumerate(decoding):
+        for shown in {windows[b], chr(b)}:
+            if shown != ch:
+                fixes[ord(shown)] = ch
+    encodable = set(decoding)
+    return _Codec(decoding, fixes, codecs.charmap_build(decoding), _pre_encode(encodable))
+
+
+@lru_cache(maxsize=None)
+def _codec(name: str) -> _Codec:
+    windows = _windows_chars()
+    if name in _TABLE_ENCODINGS:
+        chars = [chr(b) for b in range(256)]
+        for row in read_tsv("legacy_8bit.tsv"):
+            if row["encoding"] == name:
+                chars[int(row["byte"], 16)] = chr(int(row["codepoint"][2:], 16))
+        return _make_codec("".join(chars), windows)
+    if name == "cp1258":
+        chars = []
+        for b in range(256):
+            try:
+                chars.append(bytes([b]).decode("cp1258"))
+            except UnicodeDecodeError:
+                chars.append(chr(b))
+        return _make_codec("".join(chars), windows)
+    raise AssertionError(name)  # pragma: no cover
+
+
+# ----------------------------------------------------------------------------------------- VNI
+# VNI writes a letter as its ASCII base followed by mark characters (shown here as Windows-1252).
+_VNI_PLAIN = ("", "ø", "ù", "û", "õ", "ï")  # tone only
+_VNI_CIRCUMFLEX = ("â", "à", "á", "å", "ã", "ä")  # circumflex + tone
+_VNI_BREVE = ("ê", "è", "é", "ú", "ü", "ë")  # breve + tone
+_VNI_I = ("i", "ì", "í", "æ", "ó", "ò")  # i with a tone is one character
+_VNI_SINGLE = {"ơ": "ô", "ư": "ö", "đ": "ñ", "ỵ": "î"}
+
+
+@lru_cache(maxsize=1)
+def _vni_tables() -> tuple[dict[str, str], dict[str, str]]:
+    enc: dict[str, str] = {"đ": "ñ", "Đ": "Ñ"}
+    for ch, (vowel, tone) in VOWEL_INFO.items():
+        upper = ch.isupper()
+        parts = ud.normalize("NFD", vowel)
+        base, mods = parts[0], parts[1:]
+        if vowel == "i":
+            seq = _VNI_I[tone]
+        elif vowel == "y" and tone == 5:
+            seq = _VNI_SINGLE["ỵ"]
+        elif "\u0302" in mods:
+            seq = base + _VNI_CIRCUMFLEX[tone]
+        elif "\u0306" in mods:
+            seq = base + _VNI_BREVE[tone]
+        elif "\u031b" in mods:
+            seq = _VNI_SINGLE[vowel] + _VNI_PLAIN[tone]
+        else:
+            seq = base + _VNI_PLAIN[tone]
+        enc[ch] = seq.upper() if upper else seq
+    dec: dict[str, str] = {}
+    for ch, seq in enc.items():
+        if seq != ch:
+            dec[seq] = ch
+            if ch.isupper() and len(seq) > 1:
+                dec.setdefault(seq[0] + seq[1:].lower(), ch)  # capital base, marks from the small font
+    return enc, dec
+
+
+@lru_cache(maxsize=1)
+def _vni_regex() -> re.Pattern[str]:
+    from ._trie import trie_pattern
+
+    _, dec = _vni_tables()
+    return re.compile(trie_pattern(sorted(dec, key=len, reverse=True)))
+
+
+def _decode_vni(text: str) -> str:
+    _, dec = _vni_tables()
+    return _vni_regex().sub(lambda m: dec[m.group()], text)
+
+
+def _encode_vni(text: str, errors: str) -> bytes:
+    enc, _ = _vni_tables()
+    return "".join(enc.get(c, c) for c in text).encode("cp1252", errors)
+
+
+# ------------------------------------------------------------------------------------- public API
+def decode_legacy(data: bytes | str, encoding: str) -> str:
+    """Decode Vietnamese text written in a legacy *encoding* (see :data:`ENCODINGS`) to NFC Unicode.
+
+    *data* is either the file's bytes, or text that was already decoded as Windows-1252 or
+    Latin-1 (what pasted or converted old documents look like). Characters that do not belong to
+    the encoding pass through unchanged.
+    """
+    name = check_encoding(encoding)
+    if name == "viqr":
+        text = data.decode("utf-8", "surrogateescape") if isinstance(data, bytes) else data
+        return to_nfc(decode_viqr(text))
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        if name == "vni":
+            text = codecs.charmap_decode(bytes(data), "strict", _windows_chars())[0]
+            return to_nfc(_decode_vni(text))
+        return to_nfc(codecs.charmap_decode(bytes(data), "strict", _codec(name).decoding)[0])
+    if name == "vni":
+        return to_nfc(_decode_vni(data))
+    return to_nfc(data.translate(_codec(name).str_fixes))
+
+
+def encode_legacy(text: str, encoding: str, errors: str = "strict") -> bytes:
+    """Encode *text* in a legacy *encoding*.
+
+    Characters the encoding cannot hold raise ``UnicodeEncodeError`` (a ``ValueError``) naming the
+    character and its position, unless *errors* is another codec error handler
+    (``"replace"``, ``"ignore"``, ``"xmlcharrefreplace"`` …).
+
+    >>> encode_legacy("Bộ", "vni"), encode_legacy("Bộ", "cp1258"), encode_legacy("Bộ", "viqr")
+    (b'Bo\\xe4', b'B\\xf4\\xf2', b'Bo^.')
+    """
+    name = check_encoding(encoding)
+    text = to_nfc(text)
+    if name == "viqr":
+        return encode_viqr(text).encode("ascii", errors)
+    if name == "vni":
+        return _encode_vni(text, errors)
+    codec = _codec(name)
+    return codecs.charmap_encode(text.translate(codec.pre_encode), errors, codec.encoding_map)[0]
+
+
+# -------------------------------------------------------------------------------------- detection
+_TOKEN = re.compile(r"[^\s\d.,;:!?\"“”()\[\]{}<>/\\|@#%^&*+=~`']+")
+
+
+def _decoder(name: str):  # type: ignore[no-untyped-def]
+    if name == "vni":
+        return _decode_vni
+    table = _codec(name).str_fixes
+    return lambda s: ud.normalize("NFC", s.translate(table))
+
+
+def _is_marked_syllable(word: str) -> bool:
+    word = word.strip("-–")
+    if word.isascii() or word not in (word.lower(), word.upper(), word.capitalize()):
+        return False  # mojibake mixes cases inside a word: CaÒng
+    return parse_syllable(word) is not None
+
+
+def detect_legacy(text: str) -> str | None:
+    """Name the legacy encoding *text* is written in, or ``None`` for proper Unicode.
+
+    A candidate wins when decoding turns words that are not Vietnamese syllables into ones that are,
+    and spoils none; English, other Latin-script languages and proper Unicode give ``None``.
+    """
+    text = ud.normalize("NFC", text)
+    if text.isascii():
+        strong, weak, words = viqr_evidence(text)
+        return "viqr" if strong and (strong + weak) * 3 >= words else None
+    tokens = [t for t in set(_TOKEN.findall(text)) if not t.isascii() and any(c.isalpha() for c in t)]
+    if not tokens:
+        return None
+    # Letters outside Windows-1252/Latin-1 (ộ, ư, ạ …) cannot come out of a mis-decoded 8-bit file:
+    # every word spelled with them is evidence for proper Unicode.
+    repertoire = set(_windows_chars())
+    native = sum(1 for t in tokens if not set(t) <= repertoire and _is_marked_syllable(t))
+    best: tuple[tuple[int, int], str] | None = None
+    for name in ("tcvn3", "vni", "viscii", "vps", "cp1258"):
+        decode = _decoder(name)
+        gained = lost = valid = invalid = 0
+        for t in tokens:
+            d = decode(t)
+            if d == t:
+                continue
+            was, now = _is_marked_syllable(t), _is_marked_syllable(d)
+            gained += now and not was
+            lost += was and not now
+            valid += now
+            invalid += not now
+        score = (valid - 2 * invalid, gained)
+        if gained > native and gained > 2 * lost and valid > invalid and (best is None or score > best[0]):
+            best = (score, name)
+    return best[1] if best else None

@@ -1,0 +1,123 @@
+"""VIQR (RFC 1456): Vietnamese in plain ASCII, ``Vie^.t Nam``.
+
+Modifiers follow the vowel (``^`` circumflex, ``(`` breve, ``+`` horn), then the tone
+(`````` grave, ``'`` acute, ``?`` hook, ``~`` tilde, ``.`` dot); ``dd`` is ``đ``; a backslash makes
+the next mark literal. The tables derive from the syllable model.
+
+>>> decode_viqr("Vie^.t Nam, Ho^` Chi' Minh. Nam.")
+'Việt Nam, Hồ Chí Minh. Nam.'
+>>> encode_viqr("Đường Trường Sơn")
+'DDu+o+`ng Tru+o+`ng So+n'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .syllable import VOWEL_INFO, parse_syllable
+
+MODIFIER_CHARS = {"\u0302": "^", "\u0306": "(", "\u031b": "+"}
+TONE_CHARS = ("", "`", "'", "?", "~", ".")
+_MARKS = "^(+`'?~."
+# A VIQR word: letters, with modifier/tone marks only right after a vowel or a modifier.
+_WORD = re.compile(r"(?:\\[\^(+`'?~.]|[A-Za-z]|(?<=[AEIOUYaeiouy])[\^(+]|(?<=[AEIOUYaeiouy^(+])[`'?~.])+")
+_ENDING = frozenset(".?")
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, str]]:
+    """(letter → VIQR spelling, VIQR spelling → letter) for every Vietnamese vowel letter and đ."""
+    import unicodedata
+
+    enc: dict[str, str] = {"đ": "dd", "Đ": "DD"}
+    for ch, (vowel, tone) in VOWEL_INFO.items():
+        parts = unicodedata.normalize("NFD", vowel)
+        base = parts[0].upper() if ch.isupper() else parts[0]
+        mod = "".join(MODIFIER_CHARS.get(m, "") for m in parts[1:])
+        enc[ch] = base + mod + TONE_CHARS[tone]
+    dec = {v: k for k, v in enc.items() if len(v) > 1}
+    dec["Dd"] = "Đ"
+    return enc, dec
+
+
+def encode_viqr(text: str) -> str:
+    """VIQR spelling of *text* (NFC). Characters that are not Vietnamese letters pass through."""
+    enc, _ = _tables()
+    return "".join(enc.get(c, c) for c in text)
+
+
+def _compose(token: str) -> str:
+    _, dec = _tables()
+    out: list[str] = []
+    i = 0
+    n = len(token)
+    while i < n:
+        c = token[i]
+        if c == "\\" and i + 1 < n:
+            out.append(token[i + 1])
+            i += 2
+            continue
+        for size in (3, 2):
+            piece = token[i : i + size]
+            if len(piece) == size and piece in dec:
+                out.append(dec[piece])
+                i += size
+                break
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def _is_syllable(word: str) -> bool:
+    return parse_syllable(word) is not None
+
+
+def _decode_token(m: re.Match[str]) -> str:
+    token = m.group()
+    if not any(c in _MARKS for c in token) and "dd" not in token.lower():
+        return token
+    text = m.string
+    if m.end() < len(text) and text[m.end()].isdigit():
+        return token  # U+0301, A+1: code, not VIQR
+    tail = ""
+    # A final . or ? is a tone only when the word has other marks or is glued to what follows;
+    # otherwise it is the end of a sentence ("Nam." stays "Nam.").
+    if token[-1] in _ENDING and (len(token) < 2 or token[-2] != "\\"):
+        has_other = any(c in _MARKS for c in token[:-1])
+        glued = m.end() < len(text) and not text[m.end()].isspace()
+        if not has_other and not glued:
+            token, tail = token[:-1], token[-1]
+    composed = _compose(token)
+    if composed == token or not _is_syllable(composed):
+        return m.group()
+    return composed + tail
+
+
+def decode_viqr(text: str) -> str:
+    """Unicode (NFC) for VIQR *text*; words that would not become Vietnamese syllables are kept."""
+    return _WORD.sub(_decode_token, text)
+
+
+def viqr_evidence(text: str) -> tuple[int, int, int]:
+    """(strong, weak, words): words that decode to a marked Vietnamese syllable, for detection.
+
+    Strong words carry a modifier, ``dd`` or a tone other than the apostrophe; a lone apostrophe
+    (``I'm``) is weak evidence, since English writes it too.
+    """
+    strong = weak = words = 0
+    for m in _WORD.finditer(text):
+        words += 1
+        token = m.group()
+        decoded = _decode_token(m)
+        if decoded == token:
+            continue
+        if re.search(r"[\^(+`~]|dd|DD|[.?][A-Za-z]", token):
+            strong += 1
+        else:
+            weak += 1
+    return strong, weak, words
+
+
+__all__ = ["decode_viqr", "encode_viqr", "viqr_evidence"]
