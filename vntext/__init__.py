@@ -1,1 +1,37 @@
-"""vntext"""
+"""vntext: correct, fast normalisation of Vietnamese text.
+
+>>> import vntext
+>>> vntext.normalize("Cộng hoà xã hội chủ nghĩa Việt Nam")
+'Cộng hòa xã hội chủ nghĩa Việt Nam'
+>>> vntext.remove_diacritics("Đảng Cộng sản Việt Nam")
+'Dang Cong san Viet Nam'
+"""
+
+from __future__ import annotations
+
+from .clean import clean_text
+from .errors import UnknownOptionError, VntextError
+from .forms import remove_diacritics, to_nfc, to_nfd
+from .legacy import ENCODINGS, decode_legacy, detect_legacy, encode_legacy
+from .normalize import NormalizeConfig, Normalizer, normalize
+from .tones import normalize_tones
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ENCODINGS",
+    "NormalizeConfig",
+    "Normalizer",
+    "UnknownOptionError",
+    "VntextError",
+    "__version__",
+    "clean_text",
+    "decode_legacy",
+    "detect_legacy",
+    "encode_legacy",
+    "normalize",
+    "normalize_tones",
+    "remove_diacritics",
+    "to_nfc",
+    "to_nfd",
+]

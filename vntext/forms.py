@@ -19,19 +19,21 @@ from .syllable import MODIFIER_MARKS, TONE_MARKS
 _TONE_SET = frozenset(TONE_MARKS[1:]) | {"\u0340", "\u0341"}
 _MODIFIERS = frozenset(MODIFIER_MARKS)
 # A base character followed by two or more combining marks: the only place where mark order matters.
-_MARK_RUN = re.compile(r".[\u0300-\u036f]{2,}", re.DOTALL)
+_MARK_RUN = re.compile(r"[aeiouyAEIOUY][\u0300-\u036f]{2,}")
 _ANY_MARK = re.compile(r"[\u0300-\u036f]")
 # Marks are removed only after a Latin letter: decomposed Greek or Cyrillic keeps its accents.
 _LATIN_MARKS = re.compile(r"([A-Za-z])[\u0300-\u036f]+")
 
 
 def _reorder(m: re.Match[str]) -> str:
-    seq = ud.normalize("NFD", m.group())
-    base = seq[0]
+    seq = m.group()
     marks = seq[1:]
-    # Vietnamese writes modifier (circumflex, breve, horn) before tone; sorting is stable otherwise.
-    ordered = sorted(marks, key=lambda c: (c in _TONE_SET) and not (c in _MODIFIERS))
-    return base + "".join(ordered)
+    first_tone = next((i for i, c in enumerate(marks) if c in _TONE_SET), len(marks))
+    if not any(c in _MODIFIERS for c in marks[first_tone:]):
+        return seq  # nothing typed out of order: leave other scripts' stacks alone
+    # Vietnamese composes modifier (circumflex, breve, horn) first, then the tone.
+    modifiers = [c for c in marks if c in _MODIFIERS]
+    return seq[0] + "".join(modifiers) + "".join(c for c in marks if c not in _MODIFIERS)
 
 
 def to_nfc(text: str) -> str:
@@ -42,9 +44,12 @@ def to_nfc(text: str) -> str:
     Deprecated tone marks U+0340 and U+0341 become U+0300 and U+0301 (as in NFC).
     """
     nfc = ud.normalize("NFC", text)
-    if not _ANY_MARK.search(nfc) or not _MARK_RUN.search(nfc):
+    if not _ANY_MARK.search(nfc):
         return nfc
-    return ud.normalize("NFC", _MARK_RUN.sub(_reorder, ud.normalize("NFD", nfc)))
+    nfd = ud.normalize("NFD", nfc)
+    if not _MARK_RUN.search(nfd):
+        return nfc
+    return ud.normalize("NFC", _MARK_RUN.sub(_reorder, nfd))
 
 
 def to_nfd(text: str) -> str:

@@ -1,0 +1,59 @@
+"""Clean-up of invisible and look-alike characters that break search, dedup and tokenisers.
+
+What changes, and nothing else:
+
+| found | becomes |
+|---|---|
+| NBSP, narrow NBSP, en/em/thin/hair and other Unicode spaces, ideographic space | space |
+| zero-width space, word joiner, BOM (U+FEFF), soft hyphen | removed |
+| zero-width (non-)joiner between Latin letters (not inside emoji or Indic/Arabic text) | removed |
+| hyphen U+2010, non-breaking hyphen, minus sign, small/full-width hyphen-minus | ``-`` |
+| figure dash U+2012 | ``–`` (en dash); horizontal bar U+2015 → ``—`` (em dash) |
+| two or more spaces between words | one space (indentation and tabs are kept) |
+| ``Ð``/``ð`` (Icelandic eth) typed for ``Đ``/``đ`` in a Vietnamese word | ``Đ``/``đ`` |
+
+>>> clean_text("Hà\u00a0Nội\u200b  –\u00adnăm 2025 \ufeffÐà Nẵng")
+'Hà Nội –năm 2025 Đà Nẵng'
+"""
+
+from __future__ import annotations
+
+import re
+
+from .syllable import parse_syllable
+
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_REMOVED = "\u200b\u2060\ufeff\u00ad"
+_HYPHENS = "\u2010\u2011\u2212\ufe63\uff0d"
+_TABLE = {
+    **{c: " " for c in _SPACES},
+    **{c: "" for c in _REMOVED},
+    **{c: "-" for c in _HYPHENS},
+    "\u2012": "\u2013",
+    "\u2015": "\u2014",
+}
+_DIRTY = re.compile(
+    "[" + "".join(_TABLE) + "]|(?<=[A-Za-z\u00c0-\u024f\u1e00-\u1eff])[\u200c\u200d](?=[A-Za-z\u00c0-\u024f\u1e00-\u1eff])"
+    r"|[Ðð]\w*"
+)
+_MULTI_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
+
+
+def _fix(m: re.Match[str]) -> str:
+    s = m.group()
+    first = s[0]
+    if first in _TABLE:
+        return _TABLE[first]
+    if first in "Ðð":
+        fixed = ("Đ" if first == "Ð" else "đ") + s[1:]
+        return fixed if parse_syllable(fixed) is not None else s
+    return ""  # a joiner between Latin letters
+
+
+def clean_text(text: str) -> str:
+    """Apply the clean-up above; text with nothing to clean is returned as it is."""
+    if not text.isascii():
+        text = _DIRTY.sub(_fix, text)
+    if "  " in text:
+        text = _MULTI_SPACE.sub(" ", text)
+    return text

@@ -1,0 +1,243 @@
+"""The ``vntext`` command: ``vntext SUBCOMMAND [options] [FILE ...]``.
+
+Reads files (or standard input, ``-``) in blocks of whole lines, so memory stays constant on any
+size of input; writes UTF-8 to standard output; reports bad input in one line on standard error
+with a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Iterator
+from typing import BinaryIO, NoReturn
+
+from . import __version__
+from .errors import VntextError
+
+BLOCK = 1 << 20  # bytes read at a time
+MAX_LINE = 1 << 24  # a "line" longer than this is cut at a space so memory stays bounded
+
+EXIT_INPUT = 1  # bad input: missing file, undecodable bytes
+EXIT_USAGE = 2  # bad command line
+
+
+class InputError(Exception):
+    """Input the command cannot read; the message is shown as is."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def _blocks(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
+    """(offset, bytes) blocks that end at a newline (or at a space in a giant line)."""
+    pending = b""
+    offset = 0
+    while True:
+        chunk = stream.read(BLOCK)
+        if not chunk:
+            break
+        pending += chunk
+        cut = pending.rfind(b"\n") + 1
+        if not cut and len(pending) > MAX_LINE:
+            cut = pending.rfind(b" ") + 1
+        if cut:
+            yield offset, pending[:cut]
+            offset += cut
+            pending = pending[cut:]
+    if pending:
+        yield offset, pending
+
+
+class _BadUTF8(Exception):
+    def __init__(self, good: str, message: str) -> None:
+        super().__init__(message)
+        self.good = good
+
+
+def _decode_utf8(name: str, offset: int, data: bytes, first: bool) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        at = offset + exc.start
+        bad = data[exc.start : exc.start + 1].hex()
+        good = data[: data.rfind(b"\n", 0, exc.start) + 1].decode("utf-8")
+        raise _BadUTF8(
+            good,
+            f"{name}: invalid UTF-8 at byte offset {at} (0x{bad}); "
+            "for a legacy Vietnamese encoding use 'vntext decode --from ENCODING'",
+        ) from None
+    if first and text.startswith("\ufeff"):
+        text = text[1:]
+    return text
+
+
+def _open(name: str) -> BinaryIO:
+    if name == "-":
+        return sys.stdin.buffer
+    try:
+        return open(name, "rb")
+    except OSError as exc:
+        raise InputError(f"cannot open {name!r}: {exc.strerror or exc}") from None
+
+
+def _texts(names: list[str]) -> Iterator[str]:
+    for name in names or ["-"]:
+        stream = _open(name)
+        shown = "<stdin>" if name == "-" else name
+        try:
+            for offset, data in _blocks(stream):
+                try:
+                    yield _decode_utf8(shown, offset, data, offset == 0)
+                except _BadUTF8 as exc:
+                    yield exc.good  # the whole lines before the bad byte are still written
+                    raise InputError(str(exc)) from None
+        finally:
+            if stream is not sys.stdin.buffer:
+                stream.close()
+
+
+def _write(out: BinaryIO, text: str) -> None:
+    out.write(text.encode("utf-8", "surrogatepass"))
+
+
+def _run_text(args: argparse.Namespace, fn: Callable[[str], str]) -> None:
+    out = sys.stdout.buffer
+    for text in _texts(args.files):
+        _write(out, fn(text))
+
+
+# ----------------------------------------------------------------------------------- subcommands
+def cmd_normalize(args: argparse.Namespace) -> None:
+    from .normalize import Normalizer
+
+    style = None if args.tone_style == "keep" else args.tone_style
+    normalizer = Normalizer(
+        form=args.form,
+        tone_style=style,
+        fix_encoding=args.fix_encoding,
+        clean=args.clean,
+        expand_abbreviations=args.expand_abbreviations,
+    )
+    _run_text(args, normalizer.normalize)
+
+
+def cmd_strip(args: argparse.Namespace) -> None:
+    from .forms import remove_diacritics
+
+    _run_text(args, remove_diacritics)
+
+
+def cmd_decode(args: argparse.Namespace) -> None:
+    from .legacy import check_encoding, decode_legacy, detect_legacy
+
+    out = sys.stdout.buffer
+    encoding = None if args.source == "auto" else check_encoding(args.source)
+    for name in args.files or ["-"]:
+        stream = _open(name)
+        try:
+            chosen = encoding
+            for _, data in _blocks(stream):
+                if chosen is None:
+                    chosen = detect_legacy(_as_windows_text(data)) or "utf-8"
+                if chosen == "utf-8":
+                    _write(out, data.decode("utf-8", "replace"))
+                else:
+                    _write(out, decode_legacy(data, chosen))
+        finally:
+            if stream is not sys.stdin.buffer:
+                stream.close()
+
+
+def _as_windows_text(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        from .legacy import _windows_chars
+
+        return data.decode("latin-1").translate(dict(enumerate(_windows_chars())))
+
+
+def cmd_detect(args: argparse.Namespace) -> None:
+    out = sys.stdout.buffer
+    for name in args.files or ["-"]:
+        stream = _open(name)
+        try:
+            sample = stream.read(BLOCK)
+        finally:
+            if stream is not sys.stdin.buffer:
+                stream.close()
+        from .legacy import detect_legacy
+
+        found = detect_legacy(_as_windows_text(sample)) or "unicode"
+        shown = "<stdin>" if name == "-" else name
+        _write(out, f"{shown}\t{found}\n")
+
+
+# ---------------------------------------------------------------------------------------- parser
+def build_parser() -> argparse.ArgumentParser:
+    from .legacy import ENCODINGS
+
+    parser = _Parser(prog="vntext", description="Normalise Vietnamese text. Reads FILEs or standard input.")
+    parser.add_argument("--version", action="version", version=f"vntext {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=_Parser)
+    sub.required = True
+
+    def files(p: argparse.ArgumentParser) -> None:
+        p.add_argument("files", nargs="*", metavar="FILE", help="input files ('-' or none: standard input)")
+
+    p = sub.add_parser("normalize", help="legacy repair, clean-up, tone placement, normal form")
+    p.add_argument("--tone-style", choices=("new", "old", "keep"), default="new",
+                   help="new: hòa, thủy (default); old: hoà, thuỷ; keep: leave placement as is")
+    p.add_argument("--form", choices=("NFC", "NFD"), default="NFC", help="Unicode normal form of the output")
+    p.add_argument("--expand-abbreviations", action="store_true", help="expand abbreviations too")
+    p.add_argument("--no-fix-encoding", dest="fix_encoding", action="store_false",
+                   help="do not repair text in a legacy encoding")
+    p.add_argument("--no-clean", dest="clean", action="store_false",
+                   help="keep NBSP, zero-width characters, unusual dashes and repeated spaces")
+    files(p)
+    p.set_defaults(func=cmd_normalize)
+
+    p = sub.add_parser("strip", help="remove diacritics (Việt Nam → Viet Nam)")
+    files(p)
+    p.set_defaults(func=cmd_strip)
+
+    p = sub.add_parser("decode", help="convert a legacy-encoded file to UTF-8")
+    p.add_argument("--from", dest="source", required=True, metavar="ENCODING",
+                   help=f"one of {', '.join(ENCODINGS)}, or 'auto' to detect it per file")
+    files(p)
+    p.set_defaults(func=cmd_decode)
+
+    p = sub.add_parser("detect", help="name the legacy encoding of each file (or 'unicode')")
+    files(p)
+    p.set_defaults(func=cmd_detect)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        args.func(args)
+        sys.stdout.flush()
+    except InputError as exc:
+        print(f"vntext: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except VntextError as exc:
+        print(f"vntext: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (| head): stop quietly, and keep Python from complaining at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

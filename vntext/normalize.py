@@ -1,0 +1,123 @@
+"""The one-call pipeline: repair legacy text, clean up, place tones, choose the normal form.
+
+>>> normalize("Céng hoµ x· héi chñ nghÜa ViÖt Nam")
+'Cộng hòa xã hội chủ nghĩa Việt Nam'
+>>> normalize("Thuỷ\u00a0điện  Hoà Bình", tone_style="old")
+'Thuỷ điện Hoà Bình'
+>>> config = NormalizeConfig(tone_style="old", form="NFD")
+>>> Normalizer(config.replace(form="NFC")).normalize("hòa")
+'hoà'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from ._ud import ud
+from .clean import clean_text
+from .errors import UnknownOptionError
+from .forms import to_nfc
+from .legacy import decode_legacy, detect_legacy
+from .tones import check_style, normalize_tones
+
+FORMS = ("NFC", "NFD")
+
+# Characters that mis-decoded 8-bit Vietnamese is made of but proper Unicode Vietnamese text rarely
+# holds: the Windows-1252 upper half minus the letters Vietnamese shares with Latin-1 and common
+# punctuation. ASCII text can only be VIQR, which needs a mark right after a vowel.
+_LEGACY_HINT = re.compile(
+    "[\u0080-\u00bf\u00c3-\u00c7\u00cb\u00ce-\u00d1\u00d4-\u00d8\u00db-\u00df\u00e3-\u00e7\u00eb\u00ee-\u00f1"
+    "\u00f4-\u00f8\u00fb-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2039\u203a\u2122]"
+    "|[aeiouyAEIOUY][\\^(+`~]"
+)
+_HARMLESS = frozenset("°«»©®·§¶±µ¼½¾×÷¿¡¢£¥€ñÑ")
+
+
+@dataclass(frozen=True)
+class NormalizeConfig:
+    """Options of :func:`normalize`; frozen, hashable and picklable. Vary it with :meth:`replace`."""
+
+    form: str = "NFC"
+    tone_style: str | None = "new"
+    fix_encoding: bool = True
+    clean: bool = True
+    expand_abbreviations: bool = False
+
+    def __post_init__(self) -> None:
+        if self.form not in FORMS:
+            raise UnknownOptionError("normal form", self.form, FORMS)
+        if self.tone_style is not None:
+            check_style(self.tone_style)
+
+    def replace(self, **changes: Any) -> NormalizeConfig:
+        """A copy with *changes* applied (and checked)."""
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _looks_legacy(text: str) -> bool:
+    for m in _LEGACY_HINT.finditer(text):
+        if m.group() not in _HARMLESS:
+            return True
+    return False
+
+
+class Normalizer:
+    """A configured pipeline; thread-safe and picklable (it holds only its frozen config)."""
+
+    def __init__(self, config: NormalizeConfig | None = None, **options: Any) -> None:
+        base = config or NormalizeConfig()
+        self.config = base.replace(**options) if options else base
+
+    def __repr__(self) -> str:
+        return f"Normalizer({self.config!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Normalizer, (self.config,))
+
+    def normalize(self, text: str) -> str:
+        """Run the pipeline on *text*."""
+        cfg = self.config
+        if cfg.fix_encoding and _looks_legacy(text):
+            encoding = detect_legacy(text)
+            if encoding is not None:
+                text = decode_legacy(text, encoding)
+        text = to_nfc(text)
+        if cfg.clean:
+            text = clean_text(text)
+        if cfg.tone_style is not None:
+            text = normalize_tones(text, cfg.tone_style)
+        if cfg.expand_abbreviations:
+            from .abbreviations import expand_abbreviations
+
+            text = expand_abbreviations(text)
+        if cfg.form == "NFD":
+            text = ud.normalize("NFD", text)
+        return text
+
+
+@lru_cache(maxsize=64)
+def _shared(config: NormalizeConfig) -> Normalizer:
+    return Normalizer(config)
+
+
+def normalize(
+    text: str,
+    *,
+    form: str = "NFC",
+    tone_style: str | None = "new",
+    fix_encoding: bool = True,
+    clean: bool = True,
+    expand_abbreviations: bool = False,
+) -> str:
+    """Repair legacy/mojibake text, clean up, place tones, and return the requested normal form.
+
+    See :class:`NormalizeConfig` for the options; ``tone_style=None`` keeps tone placement as is.
+    """
+    config = NormalizeConfig(form, tone_style, fix_encoding, clean, expand_abbreviations)
+    return _shared(config).normalize(text)
