@@ -203,12 +203,19 @@ def encode_legacy(text: str, encoding: str, errors: str = "strict") -> bytes:
     """
     name = check_encoding(encoding)
     text = to_nfc(text)
-    if name == "viqr":
-        return encode_viqr(text).encode("ascii", errors)
-    if name == "vni":
-        return _encode_vni(text, errors)
-    codec = _codec(name)
-    return codecs.charmap_encode(text.translate(codec.pre_encode), errors, codec.encoding_map)[0]
+    try:
+        if name == "viqr":
+            return encode_viqr(text).encode("ascii", errors)
+        if name == "vni":
+            return _encode_vni(text, errors)
+        codec = _codec(name)
+        return codecs.charmap_encode(text.translate(codec.pre_encode), errors, codec.encoding_map)[0]
+    except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start]
+        where = text.find(bad)
+        raise UnicodeEncodeError(
+            name, text, where, where + 1, f"{bad!r} (U+{ord(bad):04X}) has no code in {name}"
+        ) from None
 
 
 # -------------------------------------------------------------------------------------- detection

@@ -54,6 +54,10 @@ OPEN_ONLY = frozenset(
 )
 #: … and these need one (``ăn``, ``tiên``, ``muốn``, ``người`` has the glide i as its coda).
 CLOSED_ONLY = frozenset("ă â oă uâ iê yê uô ươ uyê".split())
+#: Spelling of /k/, /ɣ/, /ŋ/ by the following vowel: k, gh, ngh before i, e, ê (and k before y).
+FRONT_VOWELS = "ieêy"
+FRONT_ONLY_ONSETS = frozenset({"k", "gh", "ngh"})
+BACK_ONLY_ONSETS = frozenset({"c", "ng"})
 #: Open two-vowel nuclei whose tone position is the one thing the two conventions disagree on.
 STYLE_DEPENDENT = frozenset({"oa", "oe", "uy"})
 STYLES = ("new", "old")
@@ -158,6 +162,9 @@ def _parse_plain(plain: str, tone: int) -> Syllable | None:
         return None
     if nucleus in (CLOSED_ONLY if not coda else OPEN_ONLY):
         return None
+    front = nucleus[0] in FRONT_VOWELS
+    if (onset in FRONT_ONLY_ONSETS and not front) or (onset in BACK_ONLY_ONSETS and front):
+        return None  # spelling rules: nghi, ghe, kê — never ngi, ge, cê
     return Syllable(onset, nucleus, coda, tone)
 
 

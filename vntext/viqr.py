@@ -41,10 +41,23 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
     return enc, dec
 
 
+
+
 def encode_viqr(text: str) -> str:
-    """VIQR spelling of *text* (NFC). Characters that are not Vietnamese letters pass through."""
+    """VIQR spelling of *text* (NFC). A mark character that follows a vowel in the input is escaped
+    with a backslash, as RFC 1456 asks (``Nam.`` → ``Nam\\.``)."""
     enc, _ = _tables()
-    return "".join(enc.get(c, c) for c in text)
+    out = []
+    prev_vowel = False
+    for c in text:
+        if prev_vowel and c in _MARKS:
+            out.append("\\" + c)
+            prev_vowel = False
+            continue
+        spelled = enc.get(c, c)
+        out.append(spelled)
+        prev_vowel = spelled[-1] in "AEIOUYaeiouy^(+`'?~."
+    return "".join(out)
 
 
 def _compose(token: str) -> str:
@@ -82,22 +95,34 @@ def _decode_token(m: re.Match[str]) -> str:
     if m.end() < len(text) and text[m.end()].isdigit():
         return token  # U+0301, A+1: code, not VIQR
     tail = ""
-    # A final . or ? is a tone only when the word has other marks or is glued to what follows;
-    # otherwise it is the end of a sentence ("Nam." stays "Nam.").
+    while len(token) > 2 and token[-2] == "\\" and token[-1] in _MARKS:
+        tail = token[-1] + tail  # an escaped, literal mark after the word
+        token = token[:-2]
+    # A final "." or "?" after an unmarked word is read as punctuation only where a sentence can
+    # end: at the end of the text or a line, or (for ".") before a capital. Elsewhere it is a tone:
+    # "chu? Co^.ng" is "chủ Cộng", "thi. 25" is "thị 25", "Nam." stays "Nam.".
+    # RFC 1456 writers escape a literal mark with a backslash: "Nam\\.".
     if token[-1] in _ENDING and (len(token) < 2 or token[-2] != "\\"):
         has_other = any(c in _MARKS for c in token[:-1])
-        glued = m.end() < len(text) and not text[m.end()].isspace()
-        if not has_other and not glued:
-            token, tail = token[:-1], token[-1]
+        rest = text[m.end() : m.end() + 2]
+        ends = not rest or rest[0] in "\r\n" or (rest[0].isspace() and (len(rest) < 2 or rest[1] in "\r\n"))
+        if token[-1] == "." and rest[:1].isspace() and rest[1:2].isupper():
+            ends = True
+        if ends and not has_other:
+            token, tail = token[:-1], token[-1] + tail
     composed = _compose(token)
-    if composed == token or not _is_syllable(composed):
-        return m.group()
+    if composed == token or not (_is_syllable(composed) or len(composed) == 1):
+        return m.group() if "\\" not in m.group() else token + tail
     return composed + tail
+
+
+_ESCAPE = re.compile(r"(?<=[A-Za-z0-9])\\([\^(+`'?~.])")
 
 
 def decode_viqr(text: str) -> str:
     """Unicode (NFC) for VIQR *text*; words that would not become Vietnamese syllables are kept."""
-    return _WORD.sub(_decode_token, text)
+    text = _WORD.sub(_decode_token, text)
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def viqr_evidence(text: str) -> tuple[int, int, int]:

@@ -1,0 +1,56 @@
+"""Shared fixtures: where ../shared is, and real Vietnamese text from it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("VNTEXT_SHARED", ROOT.parent / "shared"))
+CASES = Path(__file__).resolve().parent / "cases"
+
+needs_shared = pytest.mark.skipif(
+    not (SHARED / "seeds").is_dir(), reason=f"shared data not found at {SHARED} (set VNTEXT_SHARED)"
+)
+needs_iconv = pytest.mark.skipif(shutil.which("iconv") is None, reason="glibc iconv is not installed")
+needs_recode = pytest.mark.skipif(shutil.which("recode") is None, reason="GNU recode is not installed")
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def cases(name: str) -> list[dict]:
+    """Rows of tests/cases/<name>.jsonl (our own cases, written from real text)."""
+    return read_jsonl(CASES / f"{name}.jsonl")
+
+
+@pytest.fixture(scope="session")
+def seed_lines() -> list[str]:
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip(f"shared data not found at {SHARED}")
+    return [
+        line
+        for path in sorted((SHARED / "seeds").glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+@pytest.fixture(scope="session")
+def corpus_lines() -> list[str]:
+    """Lines from the Wikipedia and law corpora (NFC), a few thousand of them."""
+    base = SHARED / "corpus"
+    if not base.is_dir():
+        pytest.skip(f"corpus not found at {base}")
+    paths = sorted((base / "viwiki").glob("wiki-00*.txt"))[:40] + sorted((base / "laws").glob("*.txt"))[:5]
+    lines = []
+    for path in paths:
+        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+        lines += [ln for ln in text.splitlines() if len(ln) > 20]
+    return lines

@@ -1,0 +1,85 @@
+"""The normalize() pipeline, its config, and clean-up."""
+
+from __future__ import annotations
+
+import pickle
+import threading
+
+import pytest
+
+import vntext
+from vntext import NormalizeConfig, Normalizer
+
+
+def test_pipeline_repairs_cleans_and_places_tones() -> None:
+    text = "Thuỷ\u00a0điện  Hoà\u200b Bình, Ðà Nẵng\u00ad"
+    assert vntext.normalize(text) == "Thủy điện Hòa Bình, Đà Nẵng"
+    assert vntext.normalize(text, tone_style="old") == "Thuỷ điện Hoà Bình, Đà Nẵng"
+    assert vntext.normalize(text, tone_style=None, clean=False) == vntext.to_nfc(text)
+
+
+def test_form_nfd() -> None:
+    assert vntext.normalize("Hòa", form="NFD") == "Ho\u0300a"
+
+
+def test_legacy_repair_can_be_turned_off() -> None:
+    mojibake = "Céng hoµ x· héi chñ nghÜa ViÖt Nam"
+    assert vntext.normalize(mojibake, fix_encoding=False) == mojibake
+    assert vntext.normalize(mojibake) == "Cộng hòa xã hội chủ nghĩa Việt Nam"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [({"tone_style": "older"}, "unknown tone style 'older'"), ({"form": "NFKC"}, "unknown normal form 'NFKC'")],
+)
+def test_bad_arguments_raise_value_error(kwargs: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        vntext.normalize("x", **kwargs)
+    with pytest.raises(vntext.VntextError):
+        vntext.normalize_tones("x", style="older")
+
+
+def test_not_vietnamese_is_untouched() -> None:
+    text = "print(f'{x!r}') → https://example.com/hoà?q=1 😀 東京 Ελληνικά 12,5%"
+    assert vntext.normalize(text, tone_style=None) == text
+
+
+def test_config_is_frozen_picklable_and_replaceable() -> None:
+    cfg = NormalizeConfig(tone_style="old")
+    with pytest.raises(AttributeError):
+        cfg.form = "NFD"  # type: ignore[misc]
+    assert cfg.replace(form="NFD").form == "NFD" and cfg.form == "NFC"
+    n = Normalizer(cfg)
+    clone = pickle.loads(pickle.dumps(n))
+    assert clone.normalize("hòa") == n.normalize("hòa") == "hoà"
+    assert Normalizer(tone_style="new").config == NormalizeConfig()
+
+
+def test_normalizer_is_thread_safe() -> None:
+    n = Normalizer()
+    texts = [f"Hoà bình {i} thuỷ chung" for i in range(200)]
+    results: list[str] = []
+
+    def work() -> None:
+        results.extend(n.normalize(t) for t in texts)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(results) == sorted([f"Hòa bình {i} thủy chung" for i in range(200)] * 4)
+
+
+def test_clean_text_table() -> None:
+    assert vntext.clean_text("a\u2010b\u2212c\u2012d\u2015e") == "a-b-c–d—e"
+    assert vntext.clean_text("  indented\tkept  x") == "  indented\tkept x"
+    assert vntext.clean_text("👨\u200d👩 cafe\u200dteria") == "👨\u200d👩 cafeteria"
+    assert vntext.clean_text("Ðór ÐẢNG") == "Ðór ĐẢNG"
+
+
+def test_seeds_are_fixed_points(seed_lines: list[str]) -> None:
+    for line in seed_lines:
+        once = vntext.normalize(line)
+        assert vntext.normalize(once) == once
+        assert vntext.remove_diacritics(once) == vntext.remove_diacritics(vntext.clean_text(vntext.to_nfc(line)))
