@@ -81,7 +81,7 @@ def test_unencodable_character_is_reported() -> None:
 
 
 def test_unknown_encoding_names_choices() -> None:
-    with pytest.raises(ValueError, match="unknown legacy encoding 'koi8-r'.*tcvn3"):
+    with pytest.raises(ValueError, match=r"unknown legacy encoding 'koi8-r'.*tcvn3"):
         vntext.decode_legacy(b"x", "koi8-r")
     assert vntext.decode_legacy("Bo^.", "VIQR") == "Bộ"
     assert vntext.decode_legacy("Boä", "VNI-Windows") == "Bộ"

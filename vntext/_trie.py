@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-
-import regex
 
 
 def _char(c: str, fold_case: bool) -> str:
     up = c.upper()
     if fold_case and up != c and len(up) == 1:
-        return f"[{regex.escape(c)}{regex.escape(up)}]"
-    return regex.escape(c)
+        return f"[{re.escape(c)}{re.escape(up)}]"
+    return re.escape(c)
 
 
 def trie_pattern(words: Iterable[str], fold_case: bool = False) -> str:
     """A regex source matching exactly *words*, sharing prefixes so matching never backtracks far.
 
-    >>> import re
     >>> p = trie_pattern(["oà", "oá", "uỳ"], fold_case=True)
     >>> bool(re.fullmatch(p, "OÀ")), bool(re.fullmatch(p, "oa"))
     (True, False)

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Protocol, cast
+
 try:
-    import unicodedata2 as ud
+    import unicodedata2 as _impl
 except ImportError:  # pragma: no cover - unicodedata2 is a declared dependency
-    import unicodedata as ud
+    import unicodedata as _impl
+
+
+class _UnicodeDatabase(Protocol):
+    unidata_version: str
+
+    def normalize(self, form: str, unistr: str, /) -> str: ...
+
+
+ud = cast(_UnicodeDatabase, _impl)
 
 __all__ = ["ud"]

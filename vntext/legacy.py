@@ -24,7 +24,8 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
 from ._ud import ud
 from .data import read_tsv
@@ -67,7 +68,7 @@ def _windows_chars() -> str:
 class _Codec:
     decoding: str  # 256 characters, one per byte
     str_fixes: dict[int, str]  # mis-decoded character → what it stands for
-    encoding_map: object  # codecs.charmap_build result
+    encoding_map: Any  # what codecs.charmap_build returns
     pre_encode: dict[int, str]  # letters the code page lacks → base letter + combining tone
 
 
@@ -93,7 +94,7 @@ def _make_codec(decoding: str, windows: str) -> _Codec:
     return _Codec(decoding, fixes, codecs.charmap_build(decoding), _pre_encode(encodable))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _codec(name: str) -> _Codec:
     windows = _windows_chars()
     if name in _TABLE_ENCODINGS:

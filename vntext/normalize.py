@@ -21,19 +21,26 @@ from .clean import clean_text
 from .errors import UnknownOptionError
 from .forms import to_nfc
 from .legacy import decode_legacy, detect_legacy
-from .tones import check_style, normalize_tones
+from .tones import check_style, place_tones_nfc
 
 FORMS = ("NFC", "NFD")
 
-# Characters that mis-decoded 8-bit Vietnamese is made of but proper Unicode Vietnamese text rarely
-# holds: the Windows-1252 upper half minus the letters Vietnamese shares with Latin-1 and common
+# Characters that mis-decoded 8-bit Vietnamese is made of but proper Unicode Vietnamese rarely
+# holds: the Windows-1252 upper half minus the letters Vietnamese shares with it and common
 # punctuation. ASCII text can only be VIQR, which needs a mark right after a vowel.
-_LEGACY_HINT = re.compile(
-    "[\u0080-\u00bf\u00c3-\u00c7\u00cb\u00ce-\u00d1\u00d4-\u00d8\u00db-\u00df\u00e3-\u00e7\u00eb\u00ee-\u00f1"
-    "\u00f4-\u00f8\u00fb-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2039\u203a\u2122]"
-    "|[aeiouyAEIOUY][\\^(+`~]"
-)
-_HARMLESS = frozenset("°«»©®·§¶±µ¼½¾×÷¿¡¢£¥€ñÑ")
+_HARMLESS = "\u00a0«»©®°±×÷€£¥¢§¼½¾–—‘’“”…•™‰"
+
+
+@lru_cache(maxsize=1)
+def _legacy_hint() -> re.Pattern[str]:
+    from .legacy import _windows_chars
+    from .syllable import VIETNAMESE_LETTERS
+
+    chars = set(_windows_chars()[0x80:]) - set(VIETNAMESE_LETTERS) - set(_HARMLESS)
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+
+
+_VIQR_HINT = re.compile(r"[aeiouyAEIOUY][\^(+`~]")
 
 
 @dataclass(frozen=True)
@@ -61,10 +68,9 @@ class NormalizeConfig:
 
 
 def _looks_legacy(text: str) -> bool:
-    for m in _LEGACY_HINT.finditer(text):
-        if m.group() not in _HARMLESS:
-            return True
-    return False
+    if text.isascii():
+        return _VIQR_HINT.search(text) is not None
+    return _legacy_hint().search(text) is not None
 
 
 class Normalizer:
@@ -91,9 +97,9 @@ class Normalizer:
         if cfg.clean:
             text = clean_text(text)
         if cfg.tone_style is not None:
-            text = normalize_tones(text, cfg.tone_style)
+            text = place_tones_nfc(text, cfg.tone_style)
         if cfg.expand_abbreviations:
-            from .abbreviations import expand_abbreviations
+            from .abbreviations import expand_abbreviations  # type: ignore[import-not-found]
 
             text = expand_abbreviations(text)
         if cfg.form == "NFD":

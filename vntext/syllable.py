@@ -38,21 +38,21 @@ MODIFIED_VOWELS = "ăâêôơư"
 CONSONANTS = "bcdđghklmnpqrstvx"
 
 ONSETS = frozenset(
-    "b c ch d đ g gh gi h k kh l m n ng ngh nh p ph q qu r s t th tr v x".split()
+    """b c ch d đ g gh gi h k kh l m n ng ngh nh p ph q qu r s t th tr v x""".split()
 ) | {""}
 CODAS = frozenset("c ch m n ng nh p t".split()) | {""}
 #: Vowel sequences (after a ``qu``/``gi`` onset is taken off) that make a Vietnamese nucleus,
 #: glides included: the phonotactic inventory, not a word list.
 NUCLEI = frozenset(
-    """a ă â e ê i o ô ơ u ư y
-    ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy ưa ưi ươ ưu yê
-    iêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu yêu""".split()
+    """a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ
+    uy ưa ưi ươ ưu yê iêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu yêu""".split()
 )
 #: Nuclei that end in a glide (or are ia/ua/ưa, uơ) take no final consonant …
 OPEN_ONLY = frozenset(
-    "ai ao au ay âu ây eo êu ia iu oi ôi ơi ua ui uơ ưa ưi ưu iêu oai oao oay oeo uây uôi uya uyu ươi ươu yêu".split()
+    """ai ao au ay âu ây eo êu ia iu oi ôi ơi ua ui uơ ưa ưi ưu iêu oai oao oay oeo uây uôi uya uyu
+    ươi ươu yêu""".split()
 )
-#: … and these need one (``ăn``, ``tiên``, ``muốn``, ``người`` has the glide i as its coda).
+#: … and these need one (``ăn``, ``tiên``, ``muốn``, ``được``).
 CLOSED_ONLY = frozenset("ă â oă uâ iê yê uô ươ uyê".split())
 #: Spelling of /k/, /ɣ/, /ŋ/ by the following vowel: k, gh, ngh before i, e, ê (and k before y).
 FRONT_VOWELS = "ieêy"

@@ -18,14 +18,14 @@ scanned once in C; only the rare misplaced words go through the Python syllable 
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import re
+from functools import cache
 
 from ._trie import trie_pattern
 from .errors import UnknownOptionError
 from .forms import to_nfc
 from .syllable import CLOSED_ONLY, CODAS, NUCLEI, OPEN_ONLY, STYLES, VOWEL_INFO, VOWELS, Syllable, toned
+
 
 def check_style(style: str) -> str:
     if style not in STYLES:
@@ -77,7 +77,7 @@ def _dispatch_order(letter: str) -> tuple[bool, int, int]:
     return letter.isupper(), (2, 1, 5, 3, 4).index(tone), "aêôươiuoeâyă".index(vowel)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _misplaced_regex(style: str) -> re.Pattern[str]:
     """One regex matching exactly the misplaced tones of *style*, led by the toned letter itself."""
     coda_start = "".join(sorted({c[0] for c in CODAS if c}))
@@ -94,13 +94,13 @@ def _misplaced_regex(style: str) -> re.Pattern[str]:
     branches = []
     for letter, guards in sorted(by_letter.items(), key=lambda kv: _dispatch_order(kv[0])):
         # Clean text must fail fast: a toned letter with no vowel on either side is never misplaced.
-        behind = [g + "(?:" + "|".join(sorted(r)) + ")" for (b, g), r in sorted(guards.items()) if b]
-        ahead = [g + "(?:" + "|".join(sorted(r)) + ")" for (b, g), r in sorted(guards.items()) if not b]
+        after_vowel = [g + "(?:" + "|".join(sorted(r)) + ")" for (b, g), r in sorted(guards.items()) if b]
+        before_vowel = [g + "(?:" + "|".join(sorted(r)) + ")" for (b, g), r in sorted(guards.items()) if not b]
         alts = []
-        if behind:
-            alts.append(f"(?<=[{vowels}]{re.escape(letter)})(?:" + "|".join(behind) + ")")
-        if ahead:
-            alts.append(f"(?=[{vowels}])(?:" + "|".join(ahead) + ")")
+        if after_vowel:
+            alts.append(f"(?<=[{vowels}]{re.escape(letter)})(?:" + "|".join(after_vowel) + ")")
+        if before_vowel:
+            alts.append(f"(?=[{vowels}])(?:" + "|".join(before_vowel) + ")")
         branches.append(re.escape(letter) + "(?:" + "|".join(alts) + ")")
     return re.compile("|".join(branches))
 
@@ -120,10 +120,13 @@ def normalize_tones(text: str, style: str = "new") -> str:
     Misplaced tones are repaired in both styles; words that are not Vietnamese syllables are left
     alone. Raises :class:`~vntext.errors.UnknownOptionError` (a ``ValueError``) for another style.
     """
+    return place_tones_nfc(to_nfc(text), check_style(style))
+
+
+def place_tones_nfc(text: str, style: str) -> str:
+    """:func:`normalize_tones` for text already in NFC and a checked *style*."""
     from .syllable import place_tone
 
-    check_style(style)
-    text = to_nfc(text)
     if text.isascii():
         return text
     pieces: list[str] = []

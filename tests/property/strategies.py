@@ -30,7 +30,7 @@ def syllables(draw: st.DrawFn) -> str:
         return word[:1].upper() + word[1:]
     if case == "random":
         flips = draw(st.lists(st.booleans(), min_size=len(word), max_size=len(word)))
-        return "".join(c.upper() if f else c for c, f in zip(word, flips))
+        return "".join(c.upper() if f else c for c, f in zip(word, flips, strict=True))
     return word
 
 

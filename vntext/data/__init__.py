@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_tsv(name: str) -> tuple[dict[str, str], ...]:
     """Rows of ``vntext/data/<name>`` as dicts keyed by the header, read once per process."""
     text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
@@ -16,6 +16,8 @@ def read_tsv(name: str) -> tuple[dict[str, str], ...]:
     for number, line in enumerate(lines[1:], start=2):
         cells = line.split("\t")
         if len(cells) > len(header):
-            raise ValueError(f"vntext/data/{name}: line {number} has {len(cells)} cells, header has {len(header)}")
-        rows.append(dict(zip(header, cells + [""] * (len(header) - len(cells)))))
+            raise ValueError(
+                f"vntext/data/{name}: line {number} has {len(cells)} cells, the header has {len(header)}"
+            )
+        rows.append(dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True)))
     return tuple(rows)

@@ -1,0 +1,1 @@
+"""Throughput benchmarks: vntext next to the tools a user would pick instead, in one run."""

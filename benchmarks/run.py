@@ -1,0 +1,120 @@
+"""Time named cases on real Vietnamese text and print a table with ratios to the peers.
+
+Usage: ``python -m benchmarks [--size MB] [--corpus DIR] [--only NAME ...] [--repeat N]``
+
+The text is the seed articles (``../shared/seeds``), plus every ``*.txt`` under ``--corpus``, repeated
+up to ``--size`` megabytes. Each case runs ``--repeat`` times and the best time counts. A peer that is
+not installed is listed as skipped, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import platform
+import sys
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str  # what is measured, e.g. "normalize"
+    who: str  # "vntext" or the peer's name
+    setup: Callable[[], Callable[[str], object] | None]  # returns the function, or None if unavailable
+    baseline: str | None = None  # name of the vntext case a peer is compared with
+
+
+def _peer(module: str, attr: str, **kwargs: object) -> Callable[[], Callable[[str], object] | None]:
+    def setup() -> Callable[[str], object] | None:
+        try:
+            fn = getattr(importlib.import_module(module), attr)
+        except Exception:  # noqa: BLE001 - any import failure means "not installed here"
+            return None
+        return (lambda text: fn(text, **kwargs)) if kwargs else fn
+
+    return setup
+
+
+def _vntext(attr: str, **kwargs: object) -> Callable[[], Callable[[str], object]]:
+    def setup() -> Callable[[str], object]:
+        import vntext
+
+        fn = getattr(vntext, attr)
+        return (lambda text: fn(text, **kwargs)) if kwargs else fn
+
+    return setup
+
+
+CASES: list[Case] = [
+    Case("normalize", "vntext", _vntext("normalize")),
+    Case("normalize", "unicodedata NFC", lambda: lambda t: unicodedata.normalize("NFC", t), "normalize"),
+    Case("normalize", "underthesea text_normalize", _peer("underthesea", "text_normalize"), "normalize"),
+    Case("normalize_tones", "vntext", _vntext("normalize_tones")),
+    Case("normalize_tones old", "vntext", _vntext("normalize_tones", style="old")),
+    Case("to_nfc", "vntext", _vntext("to_nfc")),
+    Case("to_nfc", "unicodedata NFC", lambda: lambda t: unicodedata.normalize("NFC", t), "to_nfc"),
+    Case("remove_diacritics", "vntext", _vntext("remove_diacritics")),
+    Case("remove_diacritics", "unidecode", _peer("unidecode", "unidecode"), "remove_diacritics"),
+    Case("detect_legacy", "vntext", _vntext("detect_legacy")),
+]
+
+
+def load_text(size_mb: float, corpus: Path | None) -> str:
+    paths = sorted((SHARED / "seeds").glob("*.txt"))
+    if corpus is not None:
+        paths += sorted(corpus.rglob("*.txt"))
+    if not paths:
+        sys.exit(f"no text found: expected {SHARED / 'seeds'} or --corpus DIR")
+    text = "\n".join(p.read_text(encoding="utf-8") for p in paths)
+    target = int(size_mb * 1_000_000)
+    reps = max(1, target // max(1, len(text.encode("utf-8"))) + 1)
+    out = (text + "\n") * reps
+    return out[: max(len(text), int(len(out) * target / len(out.encode("utf-8"))))]
+
+
+def measure(fn: Callable[[str], object], text: str, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=float, default=10.0, help="megabytes of text (default 10)")
+    parser.add_argument("--corpus", type=Path, help="a folder of *.txt files to add to the seeds")
+    parser.add_argument("--only", nargs="*", help="run only these case names")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+
+    text = load_text(args.size, args.corpus)
+    mb = len(text.encode("utf-8")) / 1e6
+    print(f"# {mb:.1f} MB of Vietnamese text; Python {platform.python_version()} on {platform.machine()}, "
+          f"{platform.processor() or 'unknown CPU'}; best of {args.repeat}")
+    print(f"{'case':24} {'who':28} {'MB/s':>9}  ratio")
+    speeds: dict[str, float] = {}
+    for case in CASES:
+        if args.only and case.name not in args.only:
+            continue
+        fn = case.setup()
+        if fn is None:
+            print(f"{case.name:24} {case.who:28} {'skipped (not installed)':>9}")
+            continue
+        seconds = measure(fn, text, args.repeat)
+        speed = mb / seconds
+        ratio = ""
+        if case.baseline is None:
+            speeds[case.name] = speed
+        elif case.baseline in speeds:
+            ratio = f"vntext is {speeds[case.baseline] / speed:.2f}x this"
+        print(f"{case.name:24} {case.who:28} {speed:9.1f}  {ratio}")
+    return 0
