@@ -35,7 +35,7 @@ def _peer(module: str, attr: str, **kwargs: object) -> Callable[[], Callable[[st
     def setup() -> Callable[[str], object] | None:
         try:
             fn = getattr(importlib.import_module(module), attr)
-        except Exception:  # noqa: BLE001 - any import failure means "not installed here"
+        except Exception:  # any import failure means "not installed here"
             return None
         return (lambda text: fn(text, **kwargs)) if kwargs else fn
 
