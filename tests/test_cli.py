@@ -1,0 +1,107 @@
+"""The vntext command, end to end through a subprocess."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import vntext
+
+CMD = [sys.executable, "-m", "vntext.cli"]
+
+
+def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([*CMD, *args], input=stdin, capture_output=True, timeout=60)
+
+
+def test_normalize_stdin() -> None:
+    r = run("normalize", stdin="Hoà bình, thuỷ chung\n".encode())
+    assert r.returncode == 0 and r.stdout.decode() == "Hòa bình, thủy chung\n" and r.stderr == b""
+    r = run("normalize", "--tone-style", "old", stdin="Hòa bình\n".encode())
+    assert r.stdout.decode() == "Hoà bình\n"
+    r = run("normalize", "--tone-style", "keep", "--form", "NFD", stdin="Hoà\n".encode())
+    assert r.stdout.decode() == "Hoa\u0300\n"
+
+
+def test_files_in_order_and_lines_kept(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("\ufeffmột\r\nhai\n", encoding="utf-8")
+    b.write_text("ba thuỷ", encoding="utf-8")
+    r = run("normalize", str(a), "-", str(b), stdin="giữa\n".encode())
+    assert r.stdout.decode() == "một\r\nhai\ngiữa\nba thủy"
+
+
+def test_large_input_streams_in_blocks(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    line = "Thuỷ điện Hoà Bình, Việt Nam.\n"
+    big.write_text(line * 120_000, encoding="utf-8")  # ~4 MB: several blocks
+    r = run("normalize", str(big))
+    assert r.returncode == 0
+    assert r.stdout.decode() == vntext.normalize(line) * 120_000
+
+
+def test_missing_file() -> None:
+    r = run("normalize", "no-such-file.txt")
+    assert r.returncode == 1
+    assert r.stderr.decode() == "vntext: error: cannot open 'no-such-file.txt': No such file or directory\n"
+
+
+def test_invalid_utf8_names_byte_offset_and_keeps_good_lines() -> None:
+    r = run("normalize", stdin=b"Ho\xc3\xa0\nabc \xff rest\n")
+    assert r.returncode == 1
+    assert r.stdout.decode() == "Hòa\n"
+    err = r.stderr.decode()
+    assert err.count("\n") == 1 and "invalid UTF-8 at byte offset 9 (0xff)" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("args", [["normalize", "--bogus"], ["frobnicate"], ["normalize", "--tone-style", "x"], []])
+def test_bad_command_line_is_one_line(args: list[str]) -> None:
+    r = run(*args)
+    assert r.returncode == 2
+    err = r.stderr.decode()
+    last = err.strip().splitlines()[-1]
+    assert "Traceback" not in err and last.startswith("vntext") and ": error: " in last
+
+
+def test_unknown_encoding() -> None:
+    r = run("decode", "--from", "koi8")
+    assert r.returncode == 2
+    assert r.stderr.decode().startswith("vntext: error: unknown legacy encoding 'koi8'")
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni", "viscii", "vps", "cp1258", "viqr"])
+def test_decode_and_detect(encoding: str) -> None:
+    text = "cộng hoà xã hội chủ nghĩa việt nam\nđộc lập tự do hạnh phúc\n"
+    data = vntext.encode_legacy(text, encoding)
+    r = run("decode", "--from", encoding, stdin=data)
+    assert r.returncode == 0 and r.stdout.decode() == text
+    r = run("decode", "--from", "auto", stdin=data)
+    assert r.stdout.decode() == text
+    r = run("detect", stdin=data)
+    assert r.stdout.decode() == f"<stdin>\t{encoding}\n"
+
+
+def test_strip() -> None:
+    r = run("strip", stdin="Đảng Cộng sản Việt Nam\n".encode())
+    assert r.stdout.decode() == "Dang Cong san Viet Nam\n"
+
+
+def test_closed_pipe_is_quiet() -> None:
+    proc = subprocess.Popen([*CMD, "normalize"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stdin is not None
+    proc.stdout.close()
+    _, err = proc.communicate(("Hoà bình\n" * 500_000).encode())
+    assert b"Traceback" not in err
+    assert proc.returncode in (0, 1)
+
+
+def test_help_and_version() -> None:
+    r = run("--help")
+    assert r.returncode == 0 and b"normalize" in r.stdout and b"decode" in r.stdout
+    r = run("--version")
+    assert r.stdout.decode().strip() == f"vntext {vntext.__version__}"
