@@ -63,6 +63,7 @@ CASES: list[Case] = [
     Case("remove_diacritics", "vntext", _vntext("remove_diacritics")),
     Case("remove_diacritics", "unidecode", _peer("unidecode", "unidecode"), "remove_diacritics"),
     Case("detect_legacy", "vntext", _vntext("detect_legacy")),
+    Case("expand_abbreviations", "vntext", _vntext("expand_abbreviations")),
 ]
 
 

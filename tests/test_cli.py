@@ -105,3 +105,21 @@ def test_help_and_version() -> None:
     assert r.returncode == 0 and b"normalize" in r.stdout and b"decode" in r.stdout
     r = run("--version")
     assert r.stdout.decode().strip() == f"vntext {vntext.__version__}"
+
+
+def test_expand_and_abbreviations_jsonl() -> None:
+    import json
+
+    text = "Phóng viên TTXVN tại New York.\nChi cục Quản lý thị trường (QLTT); Đội QLTT số 5, GDP.\n"
+    r = run("expand", stdin=text.encode())
+    assert r.returncode == 0
+    assert r.stdout.decode() == vntext.expand_abbreviations(text)
+    r = run("expand", "--international", "--no-learn", stdin="GDP và QLTT (QLTT)\n".encode())
+    assert r.stdout.decode() == "Tổng sản phẩm quốc nội và Quản lý thị trường (QLTT)\n"
+    r = run("abbreviations", stdin=text.encode())
+    rows = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    assert [(row["line"], row["text"], row["source"]) for row in rows] == [
+        (1, "TTXVN", "dictionary"), (2, "QLTT", "document")]
+    lines = text.splitlines()
+    for row in rows:
+        assert lines[row["line"] - 1][row["start"] : row["end"]] == row["text"]

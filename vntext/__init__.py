@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from .abbreviations import AbbreviationExpander, AbbreviationMatch, expand_abbreviations, find_abbreviations
 from .clean import clean_text
 from .errors import UnknownOptionError, VntextError
 from .forms import remove_diacritics, to_nfc, to_nfd
@@ -20,6 +21,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ENCODINGS",
+    "AbbreviationExpander",
+    "AbbreviationMatch",
     "NormalizeConfig",
     "Normalizer",
     "UnknownOptionError",
@@ -29,6 +32,8 @@ __all__ = [
     "decode_legacy",
     "detect_legacy",
     "encode_legacy",
+    "expand_abbreviations",
+    "find_abbreviations",
     "normalize",
     "normalize_tones",
     "remove_diacritics",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 
 def _char(c: str, fold_case: bool) -> str:
@@ -13,12 +13,17 @@ def _char(c: str, fold_case: bool) -> str:
     return re.escape(c)
 
 
-def trie_pattern(words: Iterable[str], fold_case: bool = False) -> str:
+def trie_pattern(
+    words: Iterable[str], fold_case: bool = False, end: Callable[[str], str] | None = None
+) -> str:
     """A regex source matching exactly *words*, sharing prefixes so matching never backtracks far.
 
     >>> p = trie_pattern(["oà", "oá", "uỳ"], fold_case=True)
     >>> bool(re.fullmatch(p, "OÀ")), bool(re.fullmatch(p, "oa"))
     (True, False)
+
+    *end*, when given, returns the regex each word must be followed by (its own boundary); longer
+    words are still tried first.
     """
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
     words = list(words)
@@ -28,16 +33,17 @@ def trie_pattern(words: Iterable[str], fold_case: bool = False) -> str:
         node = trie
         for c in w:
             node = node.setdefault(c, {})
-        node[""] = {}
-    return _emit(trie, fold_case)
+        node[""] = {"": w}
+    return _emit(trie, fold_case, end)
 
 
-def _emit(node: dict, fold_case: bool) -> str:  # type: ignore[type-arg]
+def _emit(node: dict, fold_case: bool, end: Callable[[str], str] | None) -> str:  # type: ignore[type-arg]
     ends = "" in node
-    branches = [_char(c, fold_case) + _emit(child, fold_case) for c, child in sorted(node.items()) if c]
+    branches = [_char(c, fold_case) + _emit(child, fold_case, end) for c, child in sorted(node.items()) if c]
+    tail = end(node[""][""]) if ends and end is not None else ""
     if not branches:
-        return ""
+        return tail
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if ends:
-        return f"(?:{body})?"
+        return f"(?:{body}|{tail})" if tail else f"(?:{body})?"
     return body

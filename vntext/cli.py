@@ -8,10 +8,12 @@ with a non-zero exit code.
 from __future__ import annotations
 
 import argparse
+import bisect
+import json
 import os
 import sys
-from collections.abc import Callable, Iterator
-from typing import BinaryIO, NoReturn
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, BinaryIO, NoReturn
 
 from . import __version__
 from .errors import VntextError
@@ -84,17 +86,21 @@ def _open(name: str) -> BinaryIO:
         raise InputError(f"cannot open {name!r}: {exc.strerror or exc}") from None
 
 
-def _texts(names: list[str]) -> Iterator[str]:
+def _texts(names: list[str]) -> Iterator[tuple[str, int, str]]:
+    """(file name, number of the block's first line, text) for blocks of whole lines."""
     for name in names or ["-"]:
         stream = _open(name)
         shown = "<stdin>" if name == "-" else name
+        line = 1
         try:
             for offset, data in _blocks(stream):
                 try:
-                    yield _decode_utf8(shown, offset, data, offset == 0)
+                    text = _decode_utf8(shown, offset, data, offset == 0)
                 except _BadUTF8 as exc:
-                    yield exc.good  # the whole lines before the bad byte are still written
+                    yield shown, line, exc.good  # the whole lines before the bad byte are still written
                     raise InputError(str(exc)) from None
+                yield shown, line, text
+                line += text.count("\n")
         finally:
             if stream is not sys.stdin.buffer:
                 stream.close()
@@ -106,8 +112,23 @@ def _write(out: BinaryIO, text: str) -> None:
 
 def _run_text(args: argparse.Namespace, fn: Callable[[str], str]) -> None:
     out = sys.stdout.buffer
-    for text in _texts(args.files):
+    for _, _, text in _texts(args.files):
         _write(out, fn(text))
+
+
+def _run_jsonl(args: argparse.Namespace, find: Callable[[str], Iterable[Any]]) -> None:
+    """JSON Lines of each match's to_dict(), with ``file`` and 1-based ``line``; ``start``/``end``
+    count characters from the start of that line."""
+    out = sys.stdout.buffer
+    for name, first_line, text in _texts(args.files):
+        starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        for match in find(text):
+            row = match.to_dict()
+            index = bisect.bisect_right(starts, row["start"]) - 1
+            row["start"] -= starts[index]
+            row["end"] -= starts[index]
+            row = {"file": name, "line": first_line + index, **row}
+            _write(out, json.dumps(row, ensure_ascii=False) + "\n")
 
 
 # ----------------------------------------------------------------------------------- subcommands
@@ -129,6 +150,20 @@ def cmd_strip(args: argparse.Namespace) -> None:
     from .forms import remove_diacritics
 
     _run_text(args, remove_diacritics)
+
+
+def _expander(args: argparse.Namespace) -> Any:
+    from .abbreviations import AbbreviationExpander
+
+    return AbbreviationExpander(expand_international=args.international, learn=args.learn)
+
+
+def cmd_expand(args: argparse.Namespace) -> None:
+    _run_text(args, _expander(args).expand_abbreviations)
+
+
+def cmd_abbreviations(args: argparse.Namespace) -> None:
+    _run_jsonl(args, _expander(args).find_abbreviations)
 
 
 def cmd_decode(args: argparse.Namespace) -> None:
@@ -204,6 +239,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("strip", help="remove diacritics (Việt Nam → Viet Nam)")
     files(p)
     p.set_defaults(func=cmd_strip)
+
+    def abbreviation_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--international", action="store_true",
+                       help="also expand acronyms Vietnamese keeps as written (GDP, ASEAN, USD …)")
+        p.add_argument("--no-learn", dest="learn", action="store_false",
+                       help="do not learn definitions written in the text, 'Quản lý thị trường (QLTT)'")
+        files(p)
+
+    p = sub.add_parser("expand", help="expand abbreviations (UBND → Ủy ban nhân dân)")
+    abbreviation_options(p)
+    p.set_defaults(func=cmd_expand)
+
+    p = sub.add_parser("abbreviations", help="list abbreviations as JSON Lines")
+    abbreviation_options(p)
+    p.set_defaults(func=cmd_abbreviations)
 
     p = sub.add_parser("decode", help="convert a legacy-encoded file to UTF-8")
     p.add_argument("--from", dest="source", required=True, metavar="ENCODING",

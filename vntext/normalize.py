@@ -99,7 +99,7 @@ class Normalizer:
         if cfg.tone_style is not None:
             text = place_tones_nfc(text, cfg.tone_style)
         if cfg.expand_abbreviations:
-            from .abbreviations import expand_abbreviations  # type: ignore[import-not-found]
+            from .abbreviations import expand_abbreviations
 
             text = expand_abbreviations(text)
         if cfg.form == "NFD":

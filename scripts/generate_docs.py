@@ -1,0 +1,66 @@
+"""Write the documentation pages generated from vntext/data (run after editing a data file).
+
+    python scripts/generate_docs.py
+
+tests/test_docs.py fails when a generated page is out of date.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vntext.data import read_tsv
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "generated"
+
+CATEGORY_NAMES = {
+    "party_state": "Party and state bodies",
+    "ministry": "Ministries and government agencies",
+    "press": "Press and agencies",
+    "place": "Places",
+    "education": "Education",
+    "title": "Titles and honours (capitalised before a name)",
+    "role": "Roles",
+    "military_police": "Military, police and public safety",
+    "economy": "Economy and business",
+    "common": "Common nouns",
+    "legal": "Legal documents",
+    "international": "International acronyms (kept as written unless asked)",
+}
+
+
+def _cell(s: str) -> str:
+    return s.replace("|", "\\|")
+
+
+def abbreviations_page() -> str:
+    rows = read_tsv("abbreviations.tsv")
+    out = ["# Abbreviation dictionary", "",
+           f"Generated from `vntext/data/abbreviations.tsv` ({len(rows)} entries) by `scripts/generate_docs.py`.",
+           "The source column names the candidate lexicons that list the same reading; `vntext` marks entries",
+           "written from real text for this project.", ""]
+    for category, title in CATEGORY_NAMES.items():
+        group = [r for r in rows if r["category"] == category]
+        out += [f"## {title}", "", "| abbreviation | expansion | source |", "|---|---|---|"]
+        out += [f"| `{_cell(r['abbreviation'])}` | {_cell(r['expansion'])} | {r['source']} |" for r in group]
+        out.append("")
+    rules = read_tsv("abbreviation_contexts.tsv")
+    out += ["## Readings chosen by context", "",
+            "The first rule that matches wins; `=` keeps the abbreviation as written.", "",
+            "| abbreviation | reading | where | pattern | example |", "|---|---|---|---|---|"]
+    out += [f"| `{_cell(r['abbreviation'])}` | {_cell(r['expansion'])} | {r['where']} | `{_cell(r['pattern'])}` "
+            f"| {_cell(r['example'])} |" for r in rules]
+    return "\n".join(out) + "\n"
+
+
+PAGES = {"abbreviations.md": abbreviations_page}
+
+
+def main() -> None:
+    DOCS.mkdir(parents=True, exist_ok=True)
+    for name, build in PAGES.items():
+        (DOCS / name).write_text(build(), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

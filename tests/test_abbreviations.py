@@ -1,0 +1,99 @@
+"""Abbreviations: data-driven cases, dictionary integrity, spans, configuration, properties."""
+
+from __future__ import annotations
+
+import pickle
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import vntext
+from tests.conftest import SHARED, cases, read_jsonl
+from tests.property.strategies import vietnamese_text
+from vntext.abbreviations import AbbreviationExpander, _dictionary, _rules, long_form
+from vntext.data import read_tsv
+
+
+@pytest.mark.parametrize("case", cases("abbreviations"), ids=lambda c: c["label"])
+def test_cases(case: dict) -> None:
+    assert vntext.expand_abbreviations(case["text"]) == case["expected"]
+
+
+DEV = SHARED / "devset" / "abbrev.jsonl"
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="dev set not found")
+def test_devset_sentences() -> None:
+    wrong = [c["id"] for c in read_jsonl(DEV) if vntext.expand_abbreviations(c["text"]) != c["expected"]]
+    assert wrong == []
+
+
+def test_dictionary_integrity() -> None:
+    rows = read_tsv("abbreviations.tsv")
+    assert len(rows) >= 500
+    keys = [r["abbreviation"] for r in rows]
+    assert len(keys) == len(set(keys)), "duplicate abbreviations"
+    categories = {"party_state", "ministry", "press", "place", "education", "title", "role", "military_police",
+                  "economy", "common", "legal", "international"}
+    for r in rows:
+        assert r["category"] in categories, r
+        assert r["source"], r
+        assert r["expansion"] and r["expansion"] == r["expansion"].strip(), r
+        # No expansion contains an abbreviation of the dictionary as a word: expansion is idempotent.
+        for word in re.findall(r"[\w.&-]+", r["expansion"]):
+            assert word not in _dictionary() or word == r["expansion"], (r, word)
+    for abbr in _rules():
+        assert abbr in _dictionary(), abbr
+
+
+def test_spans_and_sources() -> None:
+    text = "Đội Quản lý thị trường (QLTT) số 5 và QLTT tỉnh; UBND xã."
+    found = vntext.find_abbreviations(text)
+    assert [(m.text, m.source) for m in found] == [("QLTT", "document"), ("UBND", "dictionary")]
+    for m in found:
+        assert text[m.start : m.end] == m.text
+    assert vntext.find_abbreviations(text, learn=False)[0].source == "dictionary"
+
+
+def test_long_form_matcher() -> None:
+    words = "Đảng Nhân dân Cách mạng".split()
+    assert words[long_form(words, "NDCM"):] == ["Nhân", "dân", "Cách", "mạng"]
+    words = "Bộ Giáo dục và Đào tạo".split()
+    assert words[long_form(words, "GD&ĐT"):] == ["Giáo", "dục", "và", "Đào", "tạo"]
+    assert long_form("Ủy ban nhân dân".split(), "UBND") == 0
+    assert long_form("thị trường".split(), "QLTT") is None
+    assert long_form("Đà Nẵng".split(), "DN") is None  # Đ is not D
+
+
+def test_configurable_expander() -> None:
+    ex = AbbreviationExpander(extra={"BQL": "Ban quản lý"}, remove=["UBND"], expand_international=True)
+    assert ex.expand_abbreviations("BQL và UBND, GDP") == "Ban quản lý và UBND, tổng sản phẩm quốc nội"
+    assert vntext.expand_abbreviations("UBND, GDP") == "Ủy ban nhân dân, GDP"  # default unchanged
+    clone = pickle.loads(pickle.dumps(ex))
+    assert clone.expand_abbreviations("BQL và UBND") == "Ban quản lý và UBND"
+
+
+def test_normalize_can_expand() -> None:
+    assert vntext.normalize("UBND tỉnh Hoà Bình", expand_abbreviations=True) == "Ủy ban nhân dân tỉnh Hòa Bình"
+
+
+@settings(deadline=None, max_examples=150)
+@given(st.one_of(st.text(), vietnamese_text,
+                 st.lists(st.sampled_from(["UBND", "TP.", "(QLTT)", "Quản lý thị trường", " ", "ĐH", "XIV",
+                                           "25-CT/TW", "GD&ĐT", "HÀ NỘI", "\n", ".", "CP"])).map("".join)))
+def test_properties(text: str) -> None:
+    found = vntext.find_abbreviations(text)
+    last = 0
+    for m in found:
+        assert text[m.start : m.end] == m.text and m.start >= last
+        last = m.end
+    once = vntext.expand_abbreviations(text)
+    assert vntext.expand_abbreviations(once) == once
+
+
+def test_idempotent_on_real_text(seed_lines: list[str]) -> None:
+    for line in seed_lines:
+        once = vntext.expand_abbreviations(line)
+        assert vntext.expand_abbreviations(once) == once

@@ -1,0 +1,354 @@
+"""Abbreviations: a curated dictionary, readings chosen by context, and definitions learned from the text.
+
+>>> expand_abbreviations("Chiều 5-8, tại Trụ sở Ban Đối ngoại T.Ư, UBND xã Tuệ Tĩnh tiếp Đoàn.")
+'Chiều 5-8, tại Trụ sở Ban Đối ngoại Trung ương, Ủy ban nhân dân xã Tuệ Tĩnh tiếp Đoàn.'
+>>> expand_abbreviations("Chi cục Quản lý thị trường (QLTT) tỉnh Lào Cai; Đội QLTT số 5.")
+'Chi cục Quản lý thị trường (QLTT) tỉnh Lào Cai; Đội Quản lý thị trường số 5.'
+>>> expand_abbreviations("Công ty CP Sữa, Chỉ thị 25-CT/TW, ĐH XIV, GDP tăng 7%.")
+'Công ty cổ phần Sữa, Chỉ thị 25-CT/TW, Đại hội XIV, GDP tăng 7%.'
+>>> [m.to_dict() for m in find_abbreviations("Phóng viên TTXVN đưa tin.")]
+[{'text': 'TTXVN', 'start': 11, 'end': 16, 'expansion': 'Thông tấn xã Việt Nam',
+  'source': 'dictionary', 'category': 'press'}]
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import Any
+
+from ._trie import trie_pattern
+from .data import read_tsv
+from .forms import remove_diacritics
+from .syllable import parse_syllable
+
+KEPT_CATEGORIES = frozenset({"international"})
+KEEP = "="  # a context rule's expansion that means "keep the abbreviation as written"
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+# A document number starts with a digit and chains parts with - or /: 25-CT/TW, 15/2020/NĐ-CP.
+_DOC_NUMBER = re.compile(r"(?<![\w/-])\d[\w.]*(?:[-/][\w&.]*\w)+")
+# "(ABBR)" right after the words it abbreviates.
+_DEFINITION = re.compile(r"\(\s*([A-ZĐ][A-Za-zĐđ&.\- ]{0,18}[A-Za-zĐđ])\s*\)")
+_WORD = re.compile(r"[^\W\d_]+(?:[&-][^\W\d_]+)*")
+_SKIPPABLE = frozenset({"của", "các", "về", "cho", "với", "và"})
+_SENTENCE_END = re.compile(r"(?:^|[.!?\n•]|\.\s*[\"”»)])\s*[\"“«(]?\s*$")
+_CLAUSE_END = re.compile(r"[.;!?\n]")
+
+
+@dataclass(frozen=True)
+class AbbreviationMatch:
+    """An abbreviation found in a text, with the reading chosen for it."""
+
+    text: str
+    start: int
+    end: int
+    expansion: str
+    source: str  # "dictionary" or "document"
+    category: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "expansion": self.expansion,
+            "source": self.source,
+            "category": self.category,
+        }
+
+
+@dataclass(frozen=True)
+class _Entry:
+    expansion: str
+    category: str
+
+
+@dataclass(frozen=True)
+class _Rule:
+    expansion: str
+    where: str
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> dict[str, _Entry]:
+    return {r["abbreviation"]: _Entry(r["expansion"], r["category"]) for r in read_tsv("abbreviations.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, tuple[_Rule, ...]]:
+    rules: dict[str, list[_Rule]] = {}
+    for r in read_tsv("abbreviation_contexts.tsv"):
+        rules.setdefault(r["abbreviation"], []).append(_Rule(r["expansion"], r["where"], re.compile(r["pattern"])))
+    return {k: tuple(v) for k, v in rules.items()}
+
+
+def _units(abbr: str) -> list[str]:
+    """Letters of *abbr* as matching units: ``ThS`` → Th, S; ``GD&ĐT`` → G, D, &, Đ, T."""
+    units: list[str] = []
+    for c in abbr:
+        if c == "&" or c.isupper():
+            units.append(c)
+        elif c.islower() and units and units[-1] != "&":
+            units[-1] += c
+    return units
+
+
+def _base(s: str) -> str:
+    return remove_diacritics(s.replace("đ", "\0").replace("Đ", "\1")).lower().replace("\0", "đ").replace("\1", "đ")
+
+
+def _unit_matches(unit: str, word: str) -> bool:
+    if unit == "&":
+        return word.lower() in ("và", "&")
+    return _base(word).startswith(_base(unit))
+
+
+def long_form(words: list[str], abbr: str) -> int | None:
+    """Index of the first of *words* that *abbr* abbreviates (matching its letters to the initials of
+    the last words, Schwartz–Hearst style), or ``None``.
+
+    >>> words = "Chi cục Quản lý thị trường".split()
+    >>> words[long_form(words, "QLTT"):]
+    ['Quản', 'lý', 'thị', 'trường']
+    >>> long_form("Liên minh châu Âu".split(), "EU") is None
+    True
+    """
+    units = _units(abbr)
+    if len(units) < 2:
+        return None
+    i = len(words) - 1
+    for unit in reversed(units):
+        while i >= 0 and not _unit_matches(unit, words[i]):
+            if words[i].lower() not in _SKIPPABLE:
+                return None
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+    start = i + 1
+    return start if len(words) - start >= 2 else None
+
+
+@dataclass(frozen=True)
+class _Options:
+    extra: tuple[tuple[str, str], ...] = ()
+    removed: frozenset[str] = frozenset()
+    expand_international: bool = False
+    learn: bool = True
+
+
+class AbbreviationExpander:
+    """Finds and expands abbreviations with a configurable dictionary.
+
+    *extra* adds or overrides entries (``{"CSVN": "Cảnh sát Việt Nam"}``); *remove* drops entries;
+    *expand_international* also expands acronyms Vietnamese keeps as written (GDP, ASEAN, USD …);
+    *learn* learns definitions written in the text. Instances are immutable, thread-safe and picklable.
+
+    >>> ex = AbbreviationExpander(extra={"VKSND": "Viện kiểm sát nhân dân"}, remove=["TTXVN"])
+    >>> ex.expand_abbreviations("VKSND và TTXVN")
+    'Viện kiểm sát nhân dân và TTXVN'
+    """
+
+    def __init__(
+        self,
+        extra: Mapping[str, str] | None = None,
+        remove: Iterable[str] = (),
+        *,
+        expand_international: bool = False,
+        learn: bool = True,
+    ) -> None:
+        self._options = _Options(tuple(sorted((extra or {}).items())), frozenset(remove), expand_international, learn)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        o = self._options
+        return (_rebuild, (o,))
+
+    def __repr__(self) -> str:
+        return f"AbbreviationExpander({self._options})"
+
+    @cached_property
+    def _entries(self) -> dict[str, _Entry]:
+        entries = dict(_dictionary())
+        for abbr, expansion in self._options.extra:
+            entries[abbr] = _Entry(expansion, "extra")
+        for abbr in self._options.removed:
+            entries.pop(abbr, None)
+        return entries
+
+    @cached_property
+    def _regex(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        return _compile(self._entries)
+
+    # ------------------------------------------------------------------------------------ finding
+    def find_abbreviations(self, text: str, *, learn: bool | None = None) -> list[AbbreviationMatch]:
+        """Abbreviations in *text* that would be expanded, in order, with their readings."""
+        learn = self._options.learn if learn is None else learn
+        protected = [m.span() for m in _DOC_NUMBER.finditer(text)]
+        learned: dict[str, tuple[int, str]] = {}
+        for m in _DEFINITION.finditer(text):
+            abbr = m.group(1).strip()
+            definition = self._definition(text, m.start(), abbr)
+            if definition is not None or abbr in self._entries:
+                protected.append(m.span())  # the definition site stays as written: "Liên hợp quốc (LHQ)"
+            if definition is not None and learn:
+                learned.setdefault(abbr, (m.end(), definition))
+        protected.sort()
+        found: list[AbbreviationMatch] = []
+        p = 0
+        last_end = 0
+        for match in self._matches(text, learned):
+            while p < len(protected) and protected[p][1] <= match.start:
+                p += 1
+            if (p < len(protected) and protected[p][0] < match.end) or match.start < last_end:
+                continue
+            found.append(match)
+            last_end = match.end
+        return found
+
+    def _matches(self, text: str, learned: Mapping[str, tuple[int, str]]) -> Iterable[AbbreviationMatch]:
+        """Candidates in text order; a learned key is matched by its own small pattern."""
+        streams = [self._scan(text, *self._regex, learned)]
+        if learned:
+            streams.append(self._scan(text, *_compile_cached(frozenset(learned)), learned))
+        # Merge by position; at the same position the longer candidate comes first.
+        yield from heapq.merge(*streams, key=lambda m: (m.start, -m.end))
+
+    def _scan(
+        self, text: str, pattern: re.Pattern[str], glued: re.Pattern[str], learned: Mapping[str, tuple[int, str]]
+    ) -> Iterator[AbbreviationMatch]:
+        for found in pattern.finditer(text):
+            m: re.Match[str] | None = found
+            while m is not None:
+                match = self._match(text, m, learned)
+                if match is not None:
+                    yield match
+                m = glued.match(text, m.end()) if m.group().endswith(".") else None
+
+    def _match(
+        self, text: str, m: re.Match[str], learned: Mapping[str, tuple[int, str]]
+    ) -> AbbreviationMatch | None:
+        """The reading of one candidate, or ``None`` when it is to be kept as written."""
+        abbr = m.group()
+        if abbr in learned and m.start() >= learned[abbr][0]:
+            expansion, source, category = learned[abbr][1], "document", "document"
+        elif abbr in self._entries:
+            entry = self._entries[abbr]
+            if entry.category in KEPT_CATEGORIES and not self._options.expand_international:
+                return None
+            expansion, source, category = self._reading(text, m, entry), "dictionary", entry.category
+        else:
+            return None
+        if expansion == KEEP or _ROMAN.fullmatch(abbr) or _in_capitals(text, m.start(), m.end()):
+            return None
+        if abbr.endswith(".") and text[m.end() : m.end() + 1].isalnum():
+            expansion += " "  # "TP.Hồ Chí Minh" → "Thành phố Hồ Chí Minh"
+        return AbbreviationMatch(abbr, m.start(), m.end(), _fit_case(text, m, expansion, category), source, category)
+
+    def _definition(self, text: str, paren: int, abbr: str) -> str | None:
+        clause = re.split(r"[,;:()\[\]\n.!?]", text[max(0, paren - 200) : paren])[-1]
+        spans = [(w.group(), w.start()) for w in _WORD.finditer(clause)]
+        start = long_form([w for w, _ in spans], abbr)
+        if start is None:
+            return None
+        return clause[spans[start][1] :].strip()
+
+    @staticmethod
+    def _reading(text: str, m: re.Match[str], entry: _Entry) -> str:
+        for rule in _rules().get(m.group(), ()):
+            if rule.where == "before":
+                window = text[max(0, m.start() - 40) : m.start()]
+            elif rule.where == "after":
+                window = text[m.end() : m.end() + 40]
+            else:  # near: both sides, within the clause
+                left = _CLAUSE_END.split(text[max(0, m.start() - 40) : m.start()])[-1]
+                right = _CLAUSE_END.split(text[m.end() : m.end() + 40])[0]
+                window = left + m.group() + right
+            if rule.pattern.search(window):
+                return rule.expansion
+        return entry.expansion
+
+    # ---------------------------------------------------------------------------------- expanding
+    def expand_abbreviations(self, text: str, *, learn: bool | None = None) -> str:
+        """*text* with every abbreviation :meth:`find_abbreviations` reports replaced by its reading."""
+        pieces: list[str] = []
+        last = 0
+        for m in self.find_abbreviations(text, learn=learn):
+            pieces += (text[last : m.start], m.expansion)
+            last = m.end
+        if not pieces:
+            return text
+        pieces.append(text[last:])
+        return "".join(pieces)
+
+
+def _key_end(key: str) -> str:
+    # A key ending in "." may touch the next word (TP.Hồ Chí Minh); others must end a token (not
+    # CP123, not NĐ-CP's "NĐ").
+    return "" if key.endswith(".") else r"(?![\w&])(?!-\w)"
+
+
+def _compile(keys: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A pattern for all *keys* (longest first), and the same without the left boundary, for a key
+    glued to a dotted one (TP.UBND)."""
+    body = "(?:" + trie_pattern(sorted(set(keys)), end=_key_end) + ")"
+    return re.compile(r"(?<![\w&.-])" + body), re.compile(body)
+
+
+@lru_cache(maxsize=256)
+def _compile_cached(keys: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return _compile(keys)
+
+
+def _rebuild(options: _Options) -> AbbreviationExpander:
+    ex = AbbreviationExpander.__new__(AbbreviationExpander)
+    ex._options = options
+    return ex
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """True inside a run of words written in capitals (headlines, photo credits): HÀ NỘI, THANH TUẤN."""
+    before = re.search(r"(\S+)\s+$", text[max(0, start - 30) : start])
+    after = re.match(r"\s+(\S+)", text[end : end + 30])
+    for m in (before, after):
+        if m is None:
+            continue
+        word = m.group(1).strip(".,;:!?()\"'“”«»")
+        if len(word) >= 2 and word.isupper() and not word.isascii() and parse_syllable(word) is not None:
+            return True
+    return False
+
+
+def _fit_case(text: str, m: re.Match[str], expansion: str, category: str) -> str:
+    before = text[max(0, m.start() - 12) : m.start()]
+    followed_by_name = re.match(r"\s+[A-ZĐÀ-Ỹ]", text[m.end() : m.end() + 3]) is not None
+    if _SENTENCE_END.search(before) or (category == "title" and followed_by_name):
+        return expansion[:1].upper() + expansion[1:]
+    return expansion
+
+
+@lru_cache(maxsize=1)
+def _default() -> AbbreviationExpander:
+    return AbbreviationExpander()
+
+
+def expand_abbreviations(text: str, *, learn: bool = True) -> str:
+    """Expand the abbreviations in *text* with the default dictionary (see :class:`AbbreviationExpander`)."""
+    return _default().expand_abbreviations(text, learn=learn)
+
+
+def find_abbreviations(text: str, *, learn: bool = True) -> list[AbbreviationMatch]:
+    """The abbreviations in *text* and their readings, with spans into *text*."""
+    return _default().find_abbreviations(text, learn=learn)
+
+
+__all__ = [
+    "AbbreviationExpander",
+    "AbbreviationMatch",
+    "expand_abbreviations",
+    "find_abbreviations",
+    "long_form",
+]
