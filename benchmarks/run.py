@@ -64,6 +64,7 @@ CASES: list[Case] = [
     Case("remove_diacritics", "unidecode", _peer("unidecode", "unidecode"), "remove_diacritics"),
     Case("detect_legacy", "vntext", _vntext("detect_legacy")),
     Case("expand_abbreviations", "vntext", _vntext("expand_abbreviations")),
+    Case("find_people", "vntext", _vntext("find_people")),
 ]
 
 

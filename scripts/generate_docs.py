@@ -53,7 +53,27 @@ def abbreviations_page() -> str:
     return "\n".join(out) + "\n"
 
 
-PAGES = {"abbreviations.md": abbreviations_page}
+def people_page() -> str:
+    out = ["# People vocabularies", "",
+           "Generated from `vntext/data/` by `scripts/generate_docs.py`.", "", "## Honorifics", "",
+           "| honorific | gender it states | note |", "|---|---|---|"]
+    out += [f"| {r['honorific']} | {r['gender'] or '—'} | {r['note']} |" for r in read_tsv("honorifics.tsv")]
+    out += ["", "## Title heads", "", "A title phrase starts with one of these (after any modifier) and goes on "
+            "with its organisation and scope.", "", "| kind | heads |", "|---|---|"]
+    kinds: dict[str, list[str]] = {}
+    for r in read_tsv("titles.tsv"):
+        kinds.setdefault(r["kind"], []).append(r["head"])
+    out += [f"| {k} | {', '.join(v)} |" for k, v in kinds.items()]
+    out += ["", "## Modifiers", "", "| modifier | where | meaning |", "|---|---|---|"]
+    out += [f"| {r['modifier']} | {r['position']} | {r['meaning']} |" for r in read_tsv("title_modifiers.tsv")]
+    families = read_tsv("family_names.tsv")
+    out += ["", "## Family names", "", f"{len(families)} family names; the count is their frequency in the "
+            "source name list.", "", "| family name | count | kind | source |", "|---|---|---|---|"]
+    out += [f"| {r['family_name']} | {r['count']} | {r['kind']} | {r['source']} |" for r in families]
+    return "\n".join(out) + "\n"
+
+
+PAGES = {"abbreviations.md": abbreviations_page, "people.md": people_page}
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ from .errors import UnknownOptionError, VntextError
 from .forms import remove_diacritics, to_nfc, to_nfd
 from .legacy import ENCODINGS, decode_legacy, detect_legacy, encode_legacy
 from .normalize import NormalizeConfig, Normalizer, normalize
+from .people import Person, PersonParser, find_people, parse_person
 from .tones import normalize_tones
 
 __version__ = "0.1.0"
@@ -25,6 +26,8 @@ __all__ = [
     "AbbreviationMatch",
     "NormalizeConfig",
     "Normalizer",
+    "Person",
+    "PersonParser",
     "UnknownOptionError",
     "VntextError",
     "__version__",
@@ -34,8 +37,10 @@ __all__ = [
     "encode_legacy",
     "expand_abbreviations",
     "find_abbreviations",
+    "find_people",
     "normalize",
     "normalize_tones",
+    "parse_person",
     "remove_diacritics",
     "to_nfc",
     "to_nfd",

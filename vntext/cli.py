@@ -166,6 +166,12 @@ def cmd_abbreviations(args: argparse.Namespace) -> None:
     _run_jsonl(args, _expander(args).find_abbreviations)
 
 
+def cmd_people(args: argparse.Namespace) -> None:
+    from .people import PersonParser
+
+    _run_jsonl(args, PersonParser().find_people)
+
+
 def cmd_decode(args: argparse.Namespace) -> None:
     from .legacy import check_encoding, decode_legacy, detect_legacy
 
@@ -254,6 +260,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("abbreviations", help="list abbreviations as JSON Lines")
     abbreviation_options(p)
     p.set_defaults(func=cmd_abbreviations)
+
+    p = sub.add_parser("people", help="list people (honorific, titles, name) as JSON Lines")
+    files(p)
+    p.set_defaults(func=cmd_people)
 
     p = sub.add_parser("decode", help="convert a legacy-encoded file to UTF-8")
     p.add_argument("--from", dest="source", required=True, metavar="ENCODING",
