@@ -73,7 +73,26 @@ def people_page() -> str:
     return "\n".join(out) + "\n"
 
 
-PAGES = {"abbreviations.md": abbreviations_page, "people.md": people_page}
+def dates_page() -> str:
+    import json
+    from datetime import date
+
+    import vntext
+
+    root = Path(__file__).resolve().parent.parent
+    rows = [json.loads(line) for line in (root / "tests/cases/dates.jsonl").read_text(encoding="utf-8").splitlines()]
+    out = ["# Supported date constructions", "",
+           "Generated from `tests/cases/dates.jsonl` by `scripts/generate_docs.py`: every row is also a test.",
+           f"Reference date: {rows[0]['ref']} (a Wednesday).", "",
+           "| construction | text | start | end | grain | part of day | calendar |", "|---|---|---|---|---|---|---|"]
+    for r in rows:
+        v = vntext.find_dates(r["text"], date.fromisoformat(r["ref"]))[0].value.to_dict()
+        out.append(f"| {r['label']} | `{r['text']}` | {v['start']} | {v['end']} | {v['grain']} | "
+                   f"{v['part_of_day'] or ''} | {v['calendar']} |")
+    return "\n".join(out) + "\n"
+
+
+PAGES = {"abbreviations.md": abbreviations_page, "people.md": people_page, "dates.md": dates_page}
 
 
 def main() -> None:

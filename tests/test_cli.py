@@ -123,3 +123,18 @@ def test_expand_and_abbreviations_jsonl() -> None:
     lines = text.splitlines()
     for row in rows:
         assert lines[row["line"] - 1][row["start"] : row["end"]] == row["text"]
+
+
+def test_dates_and_people_jsonl() -> None:
+    import json
+
+    text = "Chiều 5-8, đồng chí Hoàng Bình Quân tiếp Đoàn.\nSáng 23-9 (giờ Việt Nam), Quý IV/2025.\n"
+    r = run("dates", "--reference", "2020-08-06", stdin=text.encode())
+    rows = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    assert [(row["line"], row["text"], row["value"]["start"]) for row in rows] == [
+        (1, "Chiều 5-8", "2020-08-05"), (2, "Sáng 23-9", "2020-09-23"), (2, "Quý IV/2025", "2025-10-01")]
+    r = run("dates", "--reference", "2020-13-45", stdin=b"x")
+    assert r.returncode == 2 and "not a date in the form YYYY-MM-DD" in r.stderr.decode()
+    r = run("people", stdin=text.encode())
+    rows = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    assert [(row["name"]["full"], row["honorific"]) for row in rows] == [("Hoàng Bình Quân", "đồng chí")]

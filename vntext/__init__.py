@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .abbreviations import AbbreviationExpander, AbbreviationMatch, expand_abbreviations, find_abbreviations
 from .clean import clean_text
+from .dates import DateMatch, DateParser, DateValue, find_dates, parse_date
 from .errors import UnknownOptionError, VntextError
 from .forms import remove_diacritics, to_nfc, to_nfd
 from .legacy import ENCODINGS, decode_legacy, detect_legacy, encode_legacy
@@ -24,6 +25,9 @@ __all__ = [
     "ENCODINGS",
     "AbbreviationExpander",
     "AbbreviationMatch",
+    "DateMatch",
+    "DateParser",
+    "DateValue",
     "NormalizeConfig",
     "Normalizer",
     "Person",
@@ -37,9 +41,11 @@ __all__ = [
     "encode_legacy",
     "expand_abbreviations",
     "find_abbreviations",
+    "find_dates",
     "find_people",
     "normalize",
     "normalize_tones",
+    "parse_date",
     "parse_person",
     "remove_diacritics",
     "to_nfc",

@@ -172,6 +172,22 @@ def cmd_people(args: argparse.Namespace) -> None:
     _run_jsonl(args, PersonParser().find_people)
 
 
+def cmd_dates(args: argparse.Namespace) -> None:
+    from .dates import DateParser
+
+    parser = DateParser(reference=args.reference)
+    _run_jsonl(args, parser.find_dates)
+
+
+def _iso_date(value: str) -> Any:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
+
+
 def cmd_decode(args: argparse.Namespace) -> None:
     from .legacy import check_encoding, decode_legacy, detect_legacy
 
@@ -264,6 +280,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("people", help="list people (honorific, titles, name) as JSON Lines")
     files(p)
     p.set_defaults(func=cmd_people)
+
+    p = sub.add_parser("dates", help="list date expressions as JSON Lines")
+    p.add_argument("--reference", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="the date partial and relative dates are resolved against (default: today)")
+    files(p)
+    p.set_defaults(func=cmd_dates)
 
     p = sub.add_parser("decode", help="convert a legacy-encoded file to UTF-8")
     p.add_argument("--from", dest="source", required=True, metavar="ENCODING",

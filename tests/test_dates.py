@@ -1,0 +1,147 @@
+"""Dates: every construction from data, things that are not dates, the lunar calendar, properties."""
+
+from __future__ import annotations
+
+import pickle
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import vntext
+from tests.conftest import SHARED, cases, read_jsonl
+from tests.property.strategies import vietnamese_text
+from vntext.lunar import LunarDate, lunar_to_solar, solar_to_lunar, tet
+
+
+@pytest.mark.parametrize("case", cases("dates"), ids=lambda c: c["label"])
+def test_constructions(case: dict) -> None:
+    ref = date.fromisoformat(case["ref"])
+    found = vntext.find_dates(case["text"], ref)
+    assert len(found) == 1, found
+    value = found[0].value.to_dict()
+    assert (value["start"], value["end"]) == (case["start"], case["end"])
+    assert value["part_of_day"] == case.get("part_of_day")
+    assert value["calendar"] == case.get("calendar", "solar")
+    # parse_date on the matched text agrees with find_dates
+    assert vntext.parse_date(found[0].text, ref) == found[0].value
+
+
+NOT_DATES = ["thắng 2-1", "tỷ số 3-0", "1/3 dân số", "3-4 ngày", "lớp 12/3", "50/50", "25-CT/TW", "15/2020/NĐ-CP",
+             "25.000 đồng/kg", "6,5%/năm", "120 km/h", "0912.345.678", "Đại hội XIV", "Khóa 79", "gần 40 năm",
+             "từ 3-4 ngày", "khoảng 2-3 người", "tăng 15% lên 25%", "59.000 - 61.000 đồng/kg", "lần thứ hai",
+             "Thứ hai, chúng ta", "số 1/2024/QH15", "1.769 sản phẩm", "phiên bản 2.1", "tỷ lệ 1/3", "thắng 3-1 trước"]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_not_dates(text: str) -> None:
+    assert vntext.find_dates(text, date(2025, 3, 12)) == []
+
+
+DEV = SHARED / "devset" / "dates.jsonl"
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="dev set not found")
+def test_devset_recall_and_precision() -> None:
+    missed, spurious = [], []
+    for case in read_jsonl(DEV):
+        found = vntext.find_dates(case["text"], date.fromisoformat(case["ref"]))
+        spans = [(case["text"].index(g["core"]), g) for g in case["dates"]]
+        spans = [(at, at + len(g["core"]), g) for at, g in spans]
+        for a, b, g in spans:
+            if not any(m.start < b and a < m.end for m in found) and not g.get("optional"):
+                missed.append((case["id"], g["core"]))
+        for m in found:
+            if not any(m.start < b and a < m.end for a, b, _ in spans):
+                spurious.append((case["id"], m.text))
+    assert missed == [] and spurious == []
+
+
+def test_partial_dates_resolve_to_the_nearest_year() -> None:
+    assert vntext.parse_date("5/1", date(2025, 12, 28)).start == date(2026, 1, 5)
+    assert vntext.parse_date("28/12", date(2026, 1, 3)).start == date(2025, 12, 28)
+    assert vntext.parse_date("28/12-2/1", date(2026, 1, 3)).start == date(2025, 12, 28)
+
+
+def test_weekday_contradiction_is_reported() -> None:
+    value = vntext.parse_date("Thứ Ba, 10/3/2025")
+    assert value is not None and value.start == date(2025, 3, 10)
+    assert "thứ Hai" in value.to_dict()["warnings"][0]
+    assert "warnings" not in vntext.parse_date("Thứ Hai, 10/3/2025").to_dict()
+
+
+def test_same_day_follows_the_previous_date() -> None:
+    found = vntext.find_dates("Sáng 5/3, đoàn tới Huế; chiều cùng ngày, đoàn làm việc.", date(2025, 3, 12))
+    assert [(m.text, m.value.start, m.value.part_of_day) for m in found] == [
+        ("Sáng 5/3", date(2025, 3, 5), "morning"), ("chiều cùng ngày", date(2025, 3, 5), "afternoon")]
+
+
+def test_parser_is_picklable_with_its_reference() -> None:
+    parser = vntext.DateParser(reference=date(2020, 8, 6))
+    clone = pickle.loads(pickle.dumps(parser))
+    assert clone.parse_date("Chiều 5-8").start == date(2020, 8, 5)
+
+
+# ------------------------------------------------------------------------------------ lunar
+# Tết Nguyên đán in Vietnam (UTC+7). 1985 and 2007 differ from China's (20 Feb 1985, 18 Feb 2007);
+# 2030's new moon falls at 16:07 UT on 2 February, before midnight in Vietnam but not in China.
+TET = {1985: "1985-01-21", 2000: "2000-02-05", 2007: "2007-02-17", 2008: "2008-02-07", 2010: "2010-02-14",
+       2012: "2012-01-23", 2013: "2013-02-10", 2014: "2014-01-31", 2015: "2015-02-19", 2016: "2016-02-08",
+       2017: "2017-01-28", 2018: "2018-02-16", 2019: "2019-02-05", 2020: "2020-01-25", 2021: "2021-02-12",
+       2022: "2022-02-01", 2023: "2023-01-22", 2024: "2024-02-10", 2025: "2025-01-29", 2026: "2026-02-17",
+       2030: "2030-02-02"}
+
+
+@pytest.mark.parametrize(("year", "day"), sorted(TET.items()))
+def test_tet(year: int, day: str) -> None:
+    assert tet(year) == date.fromisoformat(day)
+
+
+def test_tet_every_year_1900_2100_is_in_late_january_or_february() -> None:
+    for year in range(1900, 2101):
+        t = tet(year)
+        assert date(year, 1, 21) <= t <= date(year, 2, 20), (year, t)
+        assert solar_to_lunar(t) == LunarDate(year, 1, 1)
+
+
+def test_leap_months() -> None:
+    assert lunar_to_solar(2020, 4, 1, leap=True) == date(2020, 5, 23)
+    assert lunar_to_solar(2023, 2, 15, leap=True) == date(2023, 4, 5)
+    assert lunar_to_solar(2025, 6, 1, leap=True) == date(2025, 7, 25)
+    assert lunar_to_solar(2024, 3, 1, leap=True) is None  # 2024 has no leap month
+
+
+def test_solar_lunar_solar_round_trip_every_day_1900_2100() -> None:
+    d = date(1900, 1, 31)
+    while d <= date(2100, 12, 31):
+        lunar = solar_to_lunar(d)
+        assert 1 <= lunar.day <= 30
+        assert lunar_to_solar(lunar.year, lunar.month, lunar.day, lunar.leap) == d, (d, lunar)
+        d += timedelta(days=1)
+
+
+# ------------------------------------------------------------------------------- properties
+@settings(deadline=None, max_examples=200)
+@given(st.one_of(st.text(), vietnamese_text, st.lists(st.sampled_from(
+    ["ngày", "5", "/", "3", "-", "2024", "tháng", "năm", "Quý", "IV", "sáng", "Chiều", "từ", "đến", " ",
+     "hôm nay", "rằm", "Giêng", "âm lịch", "12.3.2025", "01:34", ",", "Thứ", "Hai", "(", ")", "29", "31", "2",
+     "30"])).map("".join)),
+       st.dates(min_value=date(1901, 2, 1), max_value=date(2099, 11, 30)))
+def test_properties(text: str, ref: date) -> None:
+    found = vntext.find_dates(text, ref)
+    last = 0
+    for m in found:
+        assert text[m.start : m.end] == m.text and m.start >= last
+        last = m.end
+        d = m.value.to_dict()
+        assert d["start"] <= d["end"]
+
+
+def test_linear_time_on_long_input() -> None:
+    import time
+
+    for text in ["1/" * 50000, "ngày " * 40000, "2024-" * 40000, "thứ Hai " * 30000, "10 đến " * 30000]:
+        start = time.perf_counter()
+        vntext.find_dates(text, date(2025, 1, 1))
+        assert time.perf_counter() - start < 10, text[:10]
