@@ -142,6 +142,7 @@ class _Rule:
     pattern: re.Pattern[str]
     handler: Callable[[re.Match[str], _Context], DateValue | None]
     needs_cue: bool = False
+    triggers: tuple[str, ...] = ()  # the rule can only match a line holding one of these ("" = a digit)
 
 
 @dataclass
@@ -529,7 +530,30 @@ def _rules() -> tuple[_Rule, ...]:
         ("weekday", rf"(?<!\w)(?:{v['POD']}\s+)?(?P<wd>{v['WEEKDAY']})(?:\s+tuần\s+(?P<rel>trước|này|tới|sau))?"
          r"(?!\w)", _weekday_alone, False),
     ]
-    return tuple(_Rule(name, re.compile(p), h, cue) for name, p, h, cue in rules)
+    return tuple(_Rule(name, re.compile(p), h, cue, _TRIGGERS.get(name, ("",))) for name, p, h, cue in rules)
+
+
+# Substrings without which a rule cannot match (checked per line before its regex runs); rules not
+# listed need a digit.
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "written out": ("gày",),
+    "lunar": ("ằm", "Tết", "háng"),
+    "part of this month": ("háng",),
+    "month": ("háng",),
+    "quarter": ("uý",),
+    "half year": ("năm",),
+    "part of year": ("năm",),
+    "season": ("ùa",),
+    "decade": ("hập", "hững"),
+    "century": ("ế k", "ế K"),
+    "relative year": ("ăm",),
+    "relative period": ("uần", "háng", "uý"),
+    "relative day": ("hôm", "Hôm", "mai", "kia"),
+    "part of day + nay/qua/mai": ("nay", "qua", "mai"),
+    "same day": ("cùng ngày",),
+    "weekday": ("hứ", "hủ nhật"),
+}
+_DIGIT = re.compile(r"\d")
 
 
 _CUE = re.compile(
@@ -557,14 +581,20 @@ def _has_cue(text: str, start: int, m: re.Match[str]) -> bool:
 
 
 def _candidates(text: str, ctx: _Context) -> Iterator[tuple[int, int, int, re.Match[str], _Rule]]:
-    for priority, rule in enumerate(_rules()):
-        for m in rule.pattern.finditer(text):
-            start, end = m.span()
-            if end <= start:
+    rules = _rules()
+    for line in re.finditer(r"[^\n]+", text):
+        segment = line.group()
+        digits = _DIGIT.search(segment) is not None
+        for priority, rule in enumerate(rules):
+            if not any((digits if t == "" else t in segment) for t in rule.triggers):
                 continue
-            if rule.needs_cue and ctx.strict and not _has_cue(text, start, m):
-                continue
-            yield start, end, priority, m, rule
+            for m in rule.pattern.finditer(text, line.start(), line.end()):
+                start, end = m.span()
+                if end <= start:
+                    continue
+                if rule.needs_cue and ctx.strict and not _has_cue(text, start, m):
+                    continue
+                yield start, end, priority, m, rule
 
 
 def _find(text: str, reference: date, strict: bool) -> list[DateMatch]:
