@@ -113,8 +113,13 @@ class _Vocabulary:
     speech: frozenset[str]
 
     @cached_property
-    def longest_head(self) -> int:
-        return max(len(h.split()) for h in self.heads)
+    def head_lengths(self) -> dict[str, tuple[int, ...]]:
+        """First word of a title head → the lengths (in words) of the heads it starts, longest first."""
+        lengths: dict[str, set[int]] = {}
+        for h in self.heads:
+            words = h.split()
+            lengths.setdefault(words[0], set()).add(len(words))
+        return {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
 
 
 @lru_cache(maxsize=1)
@@ -257,12 +262,14 @@ class PersonParser:
                 return i, end, self._split_vietnamese([r.text.capitalize() for r in run], credit)
             return None
         # Vietnamese: the first common family name that leaves 2–4 syllables.
-        for k in range(max(0, len(run) - _MAX_NAME), len(run)):
+        first_k = max(0, len(run) - _MAX_NAME)
+        heads = [bool(self._head_at(toks, i + m, len(toks))) for m in range(first_k, len(run))]
+        for k in range(first_k, len(run)):
             rest = run[k:]
             if not 2 <= len(rest) <= _MAX_NAME or not all(r.viet and not r.allcaps for r in rest):
                 continue
             words = [r.text for r in rest]
-            if any(self._head_at(toks, i + m, len(toks)) for m in range(k, len(run))):
+            if any(heads[k - first_k :]):
                 continue  # "Đồng Chủ tịch", "Đoàn Trưởng Cơ quan": a title, not a name
             if self._overlaps_place(run, k):
                 return None
@@ -331,8 +338,8 @@ class PersonParser:
         v = self._vocab
         j = i
         while j < stop:
-            for n in range(min(v.longest_head, stop - j), 0, -1):
-                if _words(toks, j, n) in v.heads:
+            for n in v.head_lengths.get(toks[j].text, ()):
+                if n <= stop - j and (n == 1 or _words(toks, j, n) in v.heads):
                     return j + n - i
             # Otherwise skip one modifier ("nguyên", "Phó", "đương kim") and look again.
             if j + 1 < stop and _words(toks, j, 2) in v.modifiers:
