@@ -52,16 +52,21 @@ def check_encoding(encoding: str) -> str:
     return name
 
 
-@lru_cache(maxsize=1)
-def _windows_chars() -> str:
-    """What each byte shows as in Windows-1252, Latin-1 where 1252 leaves it undefined."""
+@lru_cache(maxsize=None)
+def _code_page(codec: str) -> str:
+    """What each byte shows as in a Windows code page, Latin-1 where the page leaves it undefined."""
     out = []
     for b in range(256):
         try:
-            out.append(bytes([b]).decode("cp1252"))
+            out.append(bytes([b]).decode(codec))
         except UnicodeDecodeError:
             out.append(chr(b))
     return "".join(out)
+
+
+def _windows_chars() -> str:
+    """What each byte shows as in Windows-1252, where mis-decoded legacy text comes from."""
+    return _code_page("cp1252")
 
 
 @dataclass(frozen=True)
@@ -104,13 +109,7 @@ def _codec(name: str) -> _Codec:
                 chars[int(row["byte"], 16)] = chr(int(row["codepoint"][2:], 16))
         return _make_codec("".join(chars), windows)
     if name == "cp1258":
-        chars = []
-        for b in range(256):
-            try:
-                chars.append(bytes([b]).decode("cp1258"))
-            except UnicodeDecodeError:
-                chars.append(chr(b))
-        return _make_codec("".join(chars), windows)
+        return _make_codec(_code_page("cp1258"), windows)
     raise AssertionError(name)  # pragma: no cover
 
 
