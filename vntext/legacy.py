@@ -52,7 +52,7 @@ def check_encoding(encoding: str) -> str:
     return name
 
 
-@lru_cache(maxsize=None)
+@cache
 def _code_page(codec: str) -> str:
     """What each byte shows as in a Windows code page, Latin-1 where the page leaves it undefined."""
     out = []
