@@ -98,6 +98,16 @@ def test_tet(year: int, day: str) -> None:
     assert tet(year) == date.fromisoformat(day)
 
 
+def test_tet_table_1900_2100_from_an_independent_ephemeris() -> None:
+    """tests/data/tet.tsv was computed with PyPI ephem (scripts/generate_tet_table.py), not with vntext."""
+    from pathlib import Path
+
+    rows = (Path(__file__).parent / "data" / "tet.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    table = {int(y): date.fromisoformat(d) for y, d, _ in (r.split("\t") for r in rows)}
+    assert sorted(table) == list(range(1900, 2101))
+    assert {y: tet(y) for y in table} == table
+
+
 def test_tet_every_year_1900_2100_is_in_late_january_or_february() -> None:
     for year in range(1900, 2101):
         t = tet(year)
