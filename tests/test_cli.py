@@ -138,3 +138,22 @@ def test_dates_and_people_jsonl() -> None:
     r = run("people", stdin=text.encode())
     rows = [json.loads(line) for line in r.stdout.decode().splitlines()]
     assert [(row["name"]["full"], row["honorific"]) for row in rows] == [("Hoàng Bình Quân", "đồng chí")]
+
+
+def test_analyze_documents(tmp_path: Path) -> None:
+    import json
+
+    article = tmp_path / "a.txt"
+    article.write_text("Chiều 5-8, UBND tỉnh Hoà Bình tiếp ông Nguyễn Văn Thể.\nDòng hai.\n", encoding="utf-8")
+    r = run("analyze", "--reference", "2020-08-06", str(article))
+    (doc,) = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    assert doc["file"] == str(article) and doc["text"].startswith("Chiều 5-8, UBND tỉnh Hòa Bình")
+    assert [d["value"]["start"] for d in doc["dates"]] == ["2020-08-05"]
+    r = run("analyze", "--lines", str(article))
+    assert [json.loads(line)["line"] for line in r.stdout.decode().splitlines()] == [1, 2]
+    records = '{"id": 7, "text": "UBND xã"}\n{"id": 8, "text": "ông Lê Hoài Trung"}\n'
+    r = run("analyze", "--field", "text", stdin=records.encode())
+    rows = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    assert [(row["id"], len(row["abbreviations"]), len(row["people"])) for row in rows] == [(7, 1, 0), (8, 0, 1)]
+    r = run("analyze", "--field", "body", stdin=records.encode())
+    assert r.returncode == 1 and "line 1 is not a JSON object with a string field 'body'" in r.stderr.decode()

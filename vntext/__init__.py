@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from .abbreviations import AbbreviationExpander, AbbreviationMatch, expand_abbreviations, find_abbreviations
+from .analyze import Analyzer, Document, analyze
 from .clean import clean_text
 from .dates import DateMatch, DateParser, DateValue, find_dates, parse_date
 from .errors import UnknownOptionError, VntextError
@@ -25,9 +26,11 @@ __all__ = [
     "ENCODINGS",
     "AbbreviationExpander",
     "AbbreviationMatch",
+    "Analyzer",
     "DateMatch",
     "DateParser",
     "DateValue",
+    "Document",
     "NormalizeConfig",
     "Normalizer",
     "Person",
@@ -35,6 +38,7 @@ __all__ = [
     "UnknownOptionError",
     "VntextError",
     "__version__",
+    "analyze",
     "clean_text",
     "decode_legacy",
     "detect_legacy",

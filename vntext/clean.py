@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from .edits import Edit, apply
 from .syllable import parse_syllable
 
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
@@ -52,21 +53,31 @@ def _replacement(text: str, i: int, ch: str) -> tuple[str, int]:
     return (fixed if parse_syllable(fixed) is not None else text[i:end]), end
 
 
+def character_edits(text: str) -> list[Edit]:
+    """The first step of the clean-up: invisible and look-alike characters."""
+    edits: list[Edit] = []
+    if text.isascii():
+        return edits
+    last = 0
+    for m in _DIRTY.finditer(text):
+        i = m.start()
+        if i < last:
+            continue
+        new, end = _replacement(text, i, m.group())
+        if new != text[i:end]:
+            edits.append((i, end, new))
+        last = end
+    return edits
+
+
+def space_edits(text: str) -> list[Edit]:
+    """The second step: repeated spaces between words become one."""
+    if "  " not in text:
+        return []
+    return [(m.start(), m.end(), " ") for m in _MULTI_SPACE.finditer(text)]
+
+
 def clean_text(text: str) -> str:
     """Apply the clean-up above; text with nothing to clean is returned as it is."""
-    if not text.isascii():
-        pieces: list[str] = []
-        last = 0
-        for m in _DIRTY.finditer(text):
-            i = m.start()
-            if i < last:
-                continue
-            new, end = _replacement(text, i, m.group())
-            pieces += (text[last:i], new)
-            last = end
-        if pieces:
-            pieces.append(text[last:])
-            text = "".join(pieces)
-    if "  " in text:
-        text = _MULTI_SPACE.sub(" ", text)
-    return text
+    text = apply(text, character_edits(text))
+    return apply(text, space_edits(text))

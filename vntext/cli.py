@@ -188,6 +188,40 @@ def _iso_date(value: str) -> Any:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
 
 
+def cmd_analyze(args: argparse.Namespace) -> None:
+    from .analyze import Analyzer
+
+    analyzer = Analyzer(reference=args.reference)
+    out = sys.stdout.buffer
+
+    def emit(where: dict[str, Any], text: str) -> None:
+        row = {**where, **analyzer.analyze(text).to_dict()}
+        _write(out, json.dumps(row, ensure_ascii=False) + "\n")
+
+    if not (args.lines or args.field):  # one document per file
+        for name in args.files or ["-"]:
+            text = "".join(block for _, _, block in _texts([name]))
+            emit({"file": "<stdin>" if name == "-" else name}, text)
+        return
+    for name, first_line, block in _texts(args.files):
+        for n, line in enumerate(block.splitlines(), start=first_line):
+            if not line.strip():
+                continue
+            if args.field:
+                try:
+                    record = json.loads(line)
+                    text = record[args.field]
+                except (ValueError, KeyError, TypeError):
+                    message = f"{name}: line {n} is not a JSON object with a string field {args.field!r}"
+                    raise InputError(message) from None
+                if not isinstance(text, str):
+                    raise InputError(f"{name}: line {n}: field {args.field!r} is not a string")
+                where = {"file": name, "line": n, **({"id": record["id"]} if "id" in record else {})}
+            else:
+                text, where = line, {"file": name, "line": n}
+            emit(where, text)
+
+
 def cmd_decode(args: argparse.Namespace) -> None:
     from .legacy import check_encoding, decode_legacy, detect_legacy
 
@@ -286,6 +320,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the date partial and relative dates are resolved against (default: today)")
     files(p)
     p.set_defaults(func=cmd_dates)
+
+    p = sub.add_parser("analyze", help="normalised text with abbreviations, people and dates, as JSON per document")
+    p.add_argument("--reference", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="the date partial and relative dates are resolved against (default: today)")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--lines", action="store_true", help="each line is a document (default: each file)")
+    group.add_argument("--field", metavar="NAME", help="input is JSON Lines; analyse this field of each object")
+    files(p)
+    p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("decode", help="convert a legacy-encoded file to UTF-8")
     p.add_argument("--from", dest="source", required=True, metavar="ENCODING",

@@ -22,6 +22,7 @@ import re
 from functools import cache
 
 from ._trie import trie_pattern
+from .edits import Edit, apply
 from .errors import UnknownOptionError
 from .forms import to_nfc
 from .syllable import CLOSED_ONLY, CODAS, NUCLEI, OPEN_ONLY, STYLES, VOWEL_INFO, VOWELS, Syllable, toned
@@ -123,13 +124,13 @@ def normalize_tones(text: str, style: str = "new") -> str:
     return place_tones_nfc(to_nfc(text), check_style(style))
 
 
-def place_tones_nfc(text: str, style: str) -> str:
-    """:func:`normalize_tones` for text already in NFC and a checked *style*."""
+def tone_edits(text: str, style: str) -> list[Edit]:
+    """The words of NFC *text* whose tone *style* places elsewhere, as same-length edits."""
     from .syllable import place_tone
 
+    edits: list[Edit] = []
     if text.isascii():
-        return text
-    pieces: list[str] = []
+        return edits
     last = 0
     for m in _misplaced_regex(style).finditer(text):
         start, end = _word_bounds(text, m.start(), m.end())
@@ -138,10 +139,11 @@ def place_tones_nfc(text: str, style: str) -> str:
         word = text[start:end]
         fixed = place_tone(word, style)
         if fixed != word:
-            pieces.append(text[last:start])
-            pieces.append(fixed)
+            edits.append((start, end, fixed))
             last = end
-    if not pieces:
-        return text
-    pieces.append(text[last:])
-    return "".join(pieces)
+    return edits
+
+
+def place_tones_nfc(text: str, style: str) -> str:
+    """:func:`normalize_tones` for text already in NFC and a checked *style*."""
+    return apply(text, tone_edits(text, style))

@@ -1,0 +1,67 @@
+"""analyze(): the normalised text equals normalize(), and every span maps back to the original."""
+
+from __future__ import annotations
+
+import pickle
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import vntext
+from tests.property.strategies import vietnamese_text
+from vntext.analyze import Analyzer
+
+MESSY = st.lists(st.one_of(
+    vietnamese_text,
+    st.sampled_from(["UBND", "T.Ư", "(QLTT)", "Quản lý thị trường", "ông Nguyễn Văn Thể", "Chiều 5-8", "ngày 28/6",
+                     "Ho\u0300a", "\u00a0", "\u200b", "  ", "Ðà Nẵng", "o\u0301\u0302", "Thuỷ", "TP.HCM", "\n"]),
+), max_size=25).map("".join)
+
+
+def _check(text: str, doc: vntext.Document) -> None:
+    positions = [doc.to_original(i) for i in range(len(doc.text) + 1)]
+    assert positions == sorted(positions), "to_original must be monotonic"
+    assert all(0 <= p <= len(text) for p in positions)
+    for m in (*doc.abbreviations, *doc.people, *doc.dates):
+        assert text[m.start : m.end] == m.text
+        assert 0 <= m.start <= m.end <= len(text)
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.one_of(st.text(), MESSY))
+def test_text_is_normalize_and_spans_map_back(text: str) -> None:
+    doc = vntext.analyze(text, reference=date(2024, 6, 30))
+    assert doc.text == vntext.normalize(text)
+    _check(text, doc)
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni", "viqr"])
+def test_legacy_documents_map_back(encoding: str) -> None:
+    plain = "ủy ban nhân dân tỉnh hòa bình, chiều 5-8 đồng chí nguyễn văn thể phát biểu."
+    data = vntext.encode_legacy(plain, encoding)
+    shown = data.decode("ascii") if encoding == "viqr" else data.decode("cp1252", "replace")
+    doc = vntext.analyze(shown, reference=date(2020, 8, 6))
+    assert doc.encoding == encoding
+    assert doc.text == vntext.normalize(shown)
+    _check(shown, doc)
+    assert [d.value.start for d in doc.dates] == [date(2020, 8, 5)]
+
+
+def test_real_article(seed_lines: list[str]) -> None:
+    text = "\n".join(seed_lines)
+    doc = vntext.analyze(text, reference=date(2024, 6, 30))
+    assert doc.text == vntext.normalize(text)
+    _check(text, doc)
+    assert len(doc.people) > 20 and len(doc.dates) > 10 and len(doc.abbreviations) > 10
+    d = doc.to_dict()
+    assert set(d) == {"text", "encoding", "abbreviations", "people", "dates"}
+
+
+def test_analyzer_is_picklable() -> None:
+    analyzer = Analyzer(config=vntext.NormalizeConfig(tone_style="old"), reference=date(2020, 8, 6))
+    clone = pickle.loads(pickle.dumps(analyzer))
+    doc = clone.analyze("Chiều 5-8, ông Nguyễn Văn Thể tới Hòa Bình.")
+    assert doc.text == "Chiều 5-8, ông Nguyễn Văn Thể tới Hoà Bình."
+    assert doc.dates[0].value.start == date(2020, 8, 5)

@@ -1,0 +1,49 @@
+"""The corpus recipes of docs/corpus.md: process pools, batched maps and Spark."""
+
+from __future__ import annotations
+
+import importlib.util
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+
+import vntext
+from vntext import Analyzer, Normalizer
+
+DOCS = ["Hoà bình thuỷ chung", "UBND tỉnh Hoà Bình", "Chiều 5-8, ông Nguyễn Văn Thể phát biểu."] * 20
+
+
+def test_process_pool_keeps_order() -> None:
+    analyzer = Analyzer()
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(analyzer.analyze, DOCS, chunksize=4))
+    assert [d.text for d in results] == [vntext.normalize(t) for t in DOCS]
+
+
+def test_batched_map_recipe() -> None:
+    normalizer = Normalizer(tone_style="new")
+
+    def normalize_batch(batch: dict[str, list[str]]) -> dict[str, list[str]]:
+        return {"text": [normalizer.normalize(t) for t in batch["text"]]}
+
+    assert normalize_batch({"text": DOCS[:3]})["text"] == ["Hòa bình thủy chung", "UBND tỉnh Hòa Bình", DOCS[2]]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pyspark") is None, reason="pyspark is not installed")
+def test_spark_local_mode() -> None:  # pragma: no cover - needs pyspark and a JVM
+    from pyspark.sql import SparkSession
+
+    spark = SparkSession.builder.master("local[2]").appName("vntext-test").getOrCreate()
+    try:
+        normalizer = Normalizer()
+        df = spark.createDataFrame([(t,) for t in DOCS], ["text"])
+
+        def normalize_partitions(frames):  # type: ignore[no-untyped-def]
+            for frame in frames:
+                frame["text"] = frame["text"].map(normalizer.normalize)
+                yield frame
+
+        out = [r.text for r in df.mapInPandas(normalize_partitions, schema=df.schema).collect()]
+        assert sorted(out) == sorted(vntext.normalize(t) for t in DOCS)
+    finally:
+        spark.stop()

@@ -1,0 +1,101 @@
+"""Edits and the offset maps they make: how positions in a normalised text map back to the original.
+
+An edit ``(start, end, replacement)`` replaces ``text[start:end]``. A step of the pipeline is a list of
+non-overlapping edits in order; :class:`OffsetMap` chains the steps so that any position in the final
+text can be taken back to the original.
+
+>>> text = "Ho\\u0300a\\u00a0\\u200bbi\\u0300nh"
+>>> new, m = apply_steps(text, [[(0, 3, "Hò"), (7, 9, "ì")], [(3, 4, " "), (4, 5, "")]])
+>>> new
+'Hòa bình'
+>>> m.to_original(4), m.to_original_end(8)  # "b" came from position 6; "bình" ends at 11
+(6, 11)
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+Edit = tuple[int, int, str]
+
+
+def apply(text: str, edits: Sequence[Edit]) -> str:
+    """*text* with *edits* (sorted, non-overlapping) applied."""
+    if not edits:
+        return text
+    pieces: list[str] = []
+    last = 0
+    for start, end, new in edits:
+        pieces += (text[last:start], new)
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+class _Step:
+    __slots__ = ("in_end", "in_start", "out_end", "out_start")
+
+    def __init__(self, edits: Sequence[Edit]) -> None:
+        self.in_start: list[int] = []
+        self.in_end: list[int] = []
+        self.out_start: list[int] = []
+        self.out_end: list[int] = []
+        shift = 0
+        for start, end, new in edits:
+            self.in_start.append(start)
+            self.in_end.append(end)
+            self.out_start.append(start + shift)
+            shift += len(new) - (end - start)
+            self.out_end.append(end + shift)
+
+    def back(self, p: int) -> int:
+        k = bisect.bisect_right(self.out_start, p) - 1
+        if k < 0:
+            return p
+        if p < self.out_end[k]:
+            return self.in_start[k]
+        return self.in_end[k] + (p - self.out_end[k])
+
+    def back_end(self, p: int) -> int:
+        if p <= 0:
+            return self.back(p)
+        q = p - 1
+        k = bisect.bisect_right(self.out_start, q) - 1
+        if k < 0:
+            return p
+        if q < self.out_end[k]:
+            return self.in_end[k]
+        return self.in_end[k] + (q - self.out_end[k]) + 1
+
+
+class OffsetMap:
+    """Maps positions in the final text of a chain of edit steps back to the original text."""
+
+    def __init__(self) -> None:
+        self._steps: list[_Step] = []
+
+    def add(self, edits: Sequence[Edit]) -> None:
+        if edits:
+            self._steps.append(_Step(edits))
+
+    def to_original(self, i: int) -> int:
+        """Where the character at position *i* of the final text came from (start positions)."""
+        for step in reversed(self._steps):
+            i = step.back(i)
+        return i
+
+    def to_original_end(self, i: int) -> int:
+        """Where a span of the final text that ends at *i* (exclusive) ends in the original."""
+        for step in reversed(self._steps):
+            i = step.back_end(i)
+        return i
+
+
+def apply_steps(text: str, steps: Sequence[Sequence[Edit]]) -> tuple[str, OffsetMap]:
+    """Apply each step of edits in turn (each in the coordinates of the text before it)."""
+    offsets = OffsetMap()
+    for edits in steps:
+        text = apply(text, edits)
+        offsets.add(edits)
+    return text, offsets
