@@ -157,3 +157,18 @@ def test_analyze_documents(tmp_path: Path) -> None:
     assert [(row["id"], len(row["abbreviations"]), len(row["people"])) for row in rows] == [(7, 1, 0), (8, 0, 1)]
     r = run("analyze", "--field", "body", stdin=records.encode())
     assert r.returncode == 1 and "line 1 is not a JSON object with a string field 'body'" in r.stderr.decode()
+
+
+def test_jobs_keep_order_and_match_one_process(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    lines = [f"Dòng {i}: Hoà bình, thuỷ chung, UBND xã, ngày {i % 28 + 1}/6.\n" for i in range(60_000)]
+    big.write_text("".join(lines), encoding="utf-8")  # ~4 MB: several blocks, so a pool is used
+    one = run("normalize", "--jobs", "1", str(big))
+    two = run("normalize", "--jobs", "2", str(big))
+    assert one.returncode == two.returncode == 0
+    assert one.stdout == two.stdout == vntext.normalize("".join(lines)).encode()
+    d1 = run("dates", "--jobs", "1", "--reference", "2024-06-30", str(big))
+    d2 = run("dates", "--jobs", "2", "--reference", "2024-06-30", str(big))
+    assert d1.stdout == d2.stdout and d1.stdout.count(b"\n") == 60_000
+    bad = run("normalize", "--jobs", "0")
+    assert bad.returncode == 2 and "at least 1" in bad.stderr.decode()

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, BinaryIO, NoReturn
 
 from . import __version__
+from ._parallel import Progress, call, default_jobs, ordered_map
 from .errors import VntextError
 
 BLOCK = 1 << 20  # bytes read at a time
@@ -110,25 +111,41 @@ def _write(out: BinaryIO, text: str) -> None:
     out.write(text.encode("utf-8", "surrogatepass"))
 
 
-def _run_text(args: argparse.Namespace, fn: Callable[[str], str]) -> None:
+def _run(args: argparse.Namespace, work: Callable[..., str], make: Callable[[str, int, str], tuple[Any, ...]]) -> None:
+    """Stream blocks through *work* (on ``--jobs`` processes, output in input order)."""
     out = sys.stdout.buffer
-    for _, _, text in _texts(args.files):
-        _write(out, fn(text))
+    progress = Progress()
+    jobs = args.jobs if args.jobs is not None else default_jobs()
+    specs = ((work, make(name, line, text)) for name, line, text in _texts(args.files))
+    try:
+        for result in ordered_map(call, specs, jobs):
+            data = result.encode("utf-8", "surrogatepass")
+            out.write(data)
+            progress.update(len(data))
+    finally:
+        progress.close()
+
+
+def _run_text(args: argparse.Namespace, fn: Callable[[str], str]) -> None:
+    _run(args, fn, lambda name, line, text: (text,))
+
+
+def _jsonl_block(find: Callable[[str], Iterable[Any]], name: str, first_line: int, text: str) -> str:
+    """JSON Lines of each match's to_dict(), with ``file`` and 1-based ``line``; ``start``/``end``
+    count characters from the start of that line."""
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    rows = []
+    for match in find(text):
+        row = match.to_dict()
+        index = bisect.bisect_right(starts, row["start"]) - 1
+        row["start"] -= starts[index]
+        row["end"] -= starts[index]
+        rows.append(json.dumps({"file": name, "line": first_line + index, **row}, ensure_ascii=False) + "\n")
+    return "".join(rows)
 
 
 def _run_jsonl(args: argparse.Namespace, find: Callable[[str], Iterable[Any]]) -> None:
-    """JSON Lines of each match's to_dict(), with ``file`` and 1-based ``line``; ``start``/``end``
-    count characters from the start of that line."""
-    out = sys.stdout.buffer
-    for name, first_line, text in _texts(args.files):
-        starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-        for match in find(text):
-            row = match.to_dict()
-            index = bisect.bisect_right(starts, row["start"]) - 1
-            row["start"] -= starts[index]
-            row["end"] -= starts[index]
-            row = {"file": name, "line": first_line + index, **row}
-            _write(out, json.dumps(row, ensure_ascii=False) + "\n")
+    _run(args, _jsonl_block, lambda name, line, text: (find, name, line, text))
 
 
 # ----------------------------------------------------------------------------------- subcommands
@@ -177,6 +194,16 @@ def cmd_dates(args: argparse.Namespace) -> None:
 
     parser = DateParser(reference=args.reference)
     _run_jsonl(args, parser.find_dates)
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return n
 
 
 def _iso_date(value: str) -> Any:
@@ -279,6 +306,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     def files(p: argparse.ArgumentParser) -> None:
         p.add_argument("files", nargs="*", metavar="FILE", help="input files ('-' or none: standard input)")
+        p.add_argument("--jobs", "-j", type=_positive, metavar="N",
+                       help="worker processes (default: one per core); output keeps the input order")
 
     p = sub.add_parser("normalize", help="legacy repair, clean-up, tone placement, normal form")
     p.add_argument("--tone-style", choices=("new", "old", "keep"), default="new",

@@ -1,0 +1,90 @@
+"""Ordered, memory-bounded parallel map for the command line."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
+    """``map(fn, items)`` over *jobs* processes, results in input order, with at most ``2 * jobs``
+    items in flight (so memory stays bounded on any length of input). No process is started until a
+    second item arrives: a small input runs in this process."""
+    it = iter(items)
+    first = next(it, None)
+    if first is None:
+        return
+    try:
+        second = next(it, None)
+    except Exception:
+        yield fn(first)  # what came before a bad input is still written
+        raise
+    if jobs <= 1 or second is None:
+        yield fn(first)
+        if second is not None:
+            yield fn(second)
+            yield from map(fn, it)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: deque[Future[R]] = deque([pool.submit(fn, first), pool.submit(fn, second)])
+        try:
+            for item in it:
+                pending.append(pool.submit(fn, item))
+                while len(pending) >= 2 * jobs:
+                    yield pending.popleft().result()
+        except Exception:
+            while pending:  # the blocks before a bad input are still written
+                yield pending.popleft().result()
+            raise
+        while pending:
+            yield pending.popleft().result()
+
+
+class Progress:
+    """A one-line progress report on standard error, only when it is a terminal."""
+
+    def __init__(self) -> None:
+        self.active = sys.stderr.isatty()
+        self.start = time.monotonic()
+        self.bytes = 0
+        self.docs = 0
+        self._last = 0.0
+
+    def update(self, nbytes: int, docs: int = 0) -> None:
+        if not self.active:
+            return
+        self.bytes += nbytes
+        self.docs += docs
+        now = time.monotonic()
+        if now - self._last < 0.2:
+            return
+        self._last = now
+        elapsed = max(now - self.start, 1e-9)
+        mb = self.bytes / 1e6
+        line = f"\r{mb:,.1f} MB, {mb / elapsed:,.1f} MB/s"
+        if self.docs:
+            line += f", {self.docs:,} documents, {self.docs / elapsed:,.0f}/s"
+        sys.stderr.write(line)
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.active and self.bytes:
+            sys.stderr.write("\n")
+
+
+def call(spec: tuple[Callable[..., Any], tuple[Any, ...]]) -> Any:
+    """Apply a (function, arguments) pair: what each worker process runs."""
+    fn, args = spec
+    return fn(*args)
