@@ -120,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", help="run only these case names")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--save", action="store_true", help="also write the table to benchmarks/results/")
+    parser.add_argument("--memory", action="store_true",
+                        help="run each case in a fresh process and report its peak memory (slower)")
     args = parser.parse_args(argv)
 
     text = load_text(args.size, args.corpus)
@@ -132,29 +134,57 @@ def main(argv: list[str] | None = None) -> int:
 
     say(f"# {mb:.1f} MB of Vietnamese text; Python {platform.python_version()} on {platform.machine()}, "
         f"{_cpu()}, {os.cpu_count()} cores; best of {args.repeat}")
-    say(f"{'case':24} {'who':28} {'MB/s':>9}  ratio")
+    say(f"{'case':24} {'who':28} {'MB/s':>9}  {'peak MB' if args.memory else ''}  ratio")
     speeds: dict[str, float] = {}
     for case in CASES:
         if args.only and case.name not in args.only:
             continue
-        fn = case.setup()
-        if fn is None:
-            say(f"{case.name:24} {case.who:28} {'skipped (not installed)':>9}")
-            continue
-        seconds = measure(fn, text, args.repeat)
+        if args.memory:
+            result = _isolated(CASES.index(case), args)
+            if result is None:
+                say(f"{case.name:24} {case.who:28} {'skipped (not installed)':>9}")
+                continue
+            seconds, peak = result
+            peak_text = f"{peak:7.0f}"
+        else:
+            fn = case.setup()
+            if fn is None:
+                say(f"{case.name:24} {case.who:28} {'skipped (not installed)':>9}")
+                continue
+            seconds = measure(fn, text, args.repeat)
+            peak_text = ""
         speed = mb / seconds
         ratio = ""
         if case.baseline is None:
             speeds[case.name] = speed
         elif case.baseline in speeds:
             ratio = f"vntext is {speeds[case.baseline] / speed:.2f}x this"
-        say(f"{case.name:24} {case.who:28} {speed:9.1f}  {ratio}")
+        say(f"{case.name:24} {case.who:28} {speed:9.1f}  {peak_text}  {ratio}")
     if args.save:
         out = ROOT / "benchmarks" / "results" / f"{time.strftime('%Y-%m-%d')}-{platform.machine()}.txt"
         out.parent.mkdir(exist_ok=True)
         out.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"written to {out.relative_to(ROOT)}")
     return 0
+
+
+def _case_in_child(index: int, size: float, corpus: Path | None, repeat: int) -> tuple[float, float] | None:
+    import resource
+
+    text = load_text(size, corpus)
+    fn = CASES[index].setup()
+    if fn is None:
+        return None
+    seconds = measure(fn, text, repeat)
+    return seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+
+
+def _isolated(index: int, args: argparse.Namespace) -> tuple[float, float] | None:
+    """(best seconds, peak resident MB of the whole process, text included) in a fresh process."""
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(_case_in_child, (index, args.size, args.corpus, args.repeat))
 
 
 def _cpu() -> str:
