@@ -24,6 +24,14 @@ from .syllable import parse_syllable
 _TOKEN = re.compile(r"[^\W\d_]+(?:[.\-'’][^\W\d_]+)*|\d+|\S")
 _PARTICLES = frozenset("von van der den de del della di da dos das du la le bin al ibn ter".split())
 _BREAKS = frozenset(".;:!?()[]{}\"“”«»\n/|")
+_UPPER = "".join(
+    chr(c) for c in (*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper()
+)
+_CAPITALISED_PAIR = re.compile(
+    f"[{_UPPER}]\\S*[ \\t\u00a0]+(?:(?:{'|'.join(sorted(_PARTICLES))})[ \\t\u00a0]+)*[{_UPPER}]"
+)
+# Sentences: up to a full stop, question or exclamation mark followed by a space, or a line end.
+_SENTENCE = re.compile(r"(?:[^\n.!?]|[.!?](?!\s))+[.!?]*")
 _MAX_NAME = 4  # syllables in a Vietnamese name: Tôn Nữ Thị Ninh, Nguyễn Thị Minh Khai
 _TITLE_WINDOW = 60  # tokens a title phrase may span; bounds the work on hostile input
 
@@ -204,9 +212,17 @@ class PersonParser:
 
     def find_people(self, text: str) -> list[Person]:
         """Every person mention with a name in *text*, in order."""
-        toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         people: list[Person] = []
         seen: dict[str, str] = {}
+        # A name is at least two capitalised words side by side, and no mention crosses the end of a
+        # sentence or line: sentences without such a pair are never tokenised.
+        for sentence in _SENTENCE.finditer(text):
+            if _CAPITALISED_PAIR.search(text, sentence.start(), sentence.end()):
+                toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, *sentence.span())]
+                self._find_in(text, toks, people, seen)
+        return people
+
+    def _find_in(self, text: str, toks: list[_Tok], people: list[Person], seen: dict[str, str]) -> None:
         floor = 0  # titles before a name cannot reach back past the previous mention
         skip = 0  # tokens before this index are already part of a name or mention
         for i in (k for k, t in enumerate(toks) if t.text[0].isupper()):
@@ -225,7 +241,6 @@ class PersonParser:
             while skip < len(toks) and toks[skip].end <= person.end:
                 skip += 1
             floor = skip
-        return people
 
     # ------------------------------------------------------------------------------------- names
     def _run(self, text: str, toks: list[_Tok], i: int) -> int:
