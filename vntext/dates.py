@@ -455,8 +455,7 @@ def _written_number(words: str) -> int | None:
 
 def _written(m: re.Match[str], ctx: _Context) -> DateValue | None:
     day = _written_number(m.group("wd_"))
-    month = _written_number(m.group("wm")) if not m.group("wm").strip()[0].isupper() else _month_number(m.group("wm"))
-    month = month or _month_number(m.group("wm"))
+    month = _month_number(m.group("wm")) or _written_number(m.group("wm"))  # tháng Giêng, tháng mười một
     year = _written_number(m.group("wy")) if m.group("wy") else None
     if not day or not month:
         return None
