@@ -68,9 +68,9 @@ CASES: list[Case] = [
     Case("expand_abbreviations", "vntext", _vntext("expand_abbreviations")),
     Case("find_people", "vntext", _vntext("find_people")),
     Case("find_dates", "vntext", _vntext("find_dates")),
-    Case("analyze", "vntext", _vntext("analyze")),
     Case("find_dates", "dateparser search_dates", _peer("dateparser.search", "search_dates", languages=["vi"]),
          "find_dates"),
+    Case("analyze", "vntext", _vntext("analyze")),
 ]
 
 
