@@ -267,7 +267,7 @@ class PersonParser:
         end = self._run(text, toks, i)
         run = toks[i:end]
         v = self._vocab
-        credit = any(toks[k].text.rstrip(":") in v.credits for k in range(max(0, i - 2), i))
+        credit = self._after_credit(toks, i)
         # Bylines and photo credits in capitals: PHẠM KIÊN, Ảnh: THANH TUẤN.
         if all(r.allcaps and r.viet for r in run):
             line_alone = text[: run[0].start].rsplit("\n", 1)[-1].strip() == "" and (
@@ -318,6 +318,10 @@ class PersonParser:
         ):
             return i + k, end, _split_foreign(words)
         return None
+
+    def _after_credit(self, toks: list[_Tok], i: int) -> bool:
+        """True when token *i* follows a byline or photo-credit word ("Ảnh:", "Nguồn:")."""
+        return any(toks[k].text.rstrip(":") in self._vocab.credits for k in range(max(0, i - 2), i))
 
     @staticmethod
     def _overlaps_place(run: list[_Tok], k: int) -> bool:
@@ -463,8 +467,7 @@ class PersonParser:
         if not (before or after or honorific or "family" not in name or self._vietnamese(name)):
             # A bare foreign name needs evidence it is a person: seen before, a credit, or speech.
             said = any(_words(toks, b, n).lower() in self._vocab.speech for n in (1, 2) if b + n <= len(toks))
-            credit = any(toks[k].text.rstrip(":") in self._vocab.credits for k in range(max(0, a - 2), a))
-            if not (said or credit or name["full"] in seen):
+            if not (said or self._after_credit(toks, a) or name["full"] in seen):
                 return None
         first = honorific[0] if honorific else start
         last = toks[after[-1][1] - 1].end if after else toks[b - 1].end
@@ -490,7 +493,7 @@ def _split_foreign(words: list[str]) -> dict[str, str]:
     k = 1
     while k < len(words) - 1 and words[k] not in _PARTICLES:
         k += 1  # middle names run until a particle or the last word
-    family_from = k if words[k - 1 : k] and words[k] in _PARTICLES else len(words) - 1
+    family_from = k if words[k] in _PARTICLES else len(words) - 1
     return {
         "full": full,
         "given": words[0],
