@@ -274,9 +274,11 @@ def _as_windows_text(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
+        import codecs
+
         from .legacy import _windows_chars
 
-        return data.decode("latin-1").translate(dict(enumerate(_windows_chars())))
+        return codecs.charmap_decode(data, "strict", _windows_chars())[0]
 
 
 def cmd_detect(args: argparse.Namespace) -> None:

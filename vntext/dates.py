@@ -99,9 +99,10 @@ _Y = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 _SEP = r"[/.-]"
 _B = r"(?<![\w.,/+-])"  # no digit, letter or number punctuation before
 _E = r"(?![\w]|[/.,:-]\d)"  # nor after
-_UNITS = (
-    r"(?!\s*(?:ngày|tháng|năm|giờ|tuần|phút|giây|người|lần|tuổi|km|kg|m\b|tấn|triệu|tỷ|tỉ|nghìn|ngàn|"
-    r"đồng|USD|%|điểm|bàn|trận|ca|học sinh|sinh viên|xã|lớp|số))"
+# A unit after "3-4" makes it a count, not a date: "3-4 ngày", "2-3 người".
+_DURATION = re.compile(
+    r"\s*(?:ngày|tháng|năm|giờ|tuần|phút|giây|người|lần|tuổi|km|kg|m\b|tấn|triệu|tỷ|tỉ|nghìn|ngàn|"
+    r"đồng|USD|%|điểm|bàn|trận|ca|học sinh|sinh viên|xã|lớp|số)"
 )
 _ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -562,7 +563,6 @@ _CUE = re.compile(
 
 
 _INNER_CUE = re.compile(r"(?:[Nn]gày|[Tt]ừ)\s")
-_DURATION = re.compile(_UNITS.replace("(?!", "(?=", 1))
 
 
 def _has_cue(text: str, start: int, m: re.Match[str]) -> bool:
