@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import contextlib
 import json
 import os
 import sys
@@ -78,22 +79,26 @@ def _decode_utf8(name: str, offset: int, data: bytes, first: bool) -> str:
     return text
 
 
-def _open(name: str) -> BinaryIO:
+@contextlib.contextmanager
+def _opened(name: str) -> Iterator[BinaryIO]:
+    """The file *name* opened for reading bytes (``-``: standard input, which is left open)."""
     if name == "-":
-        return sys.stdin.buffer
+        yield sys.stdin.buffer
+        return
     try:
-        return open(name, "rb")
+        stream = open(name, "rb")  # noqa: SIM115 - only a failure to open is "cannot open"
     except OSError as exc:
         raise InputError(f"cannot open {name!r}: {exc.strerror or exc}") from None
+    with stream:
+        yield stream
 
 
 def _texts(names: list[str]) -> Iterator[tuple[str, int, str]]:
     """(file name, number of the block's first line, text) for blocks of whole lines."""
     for name in names or ["-"]:
-        stream = _open(name)
         shown = "<stdin>" if name == "-" else name
         line = 1
-        try:
+        with _opened(name) as stream:
             for offset, data in _blocks(stream):
                 try:
                     text = _decode_utf8(shown, offset, data, offset == 0)
@@ -102,9 +107,6 @@ def _texts(names: list[str]) -> Iterator[tuple[str, int, str]]:
                     raise InputError(str(exc)) from None
                 yield shown, line, text
                 line += text.count("\n")
-        finally:
-            if stream is not sys.stdin.buffer:
-                stream.close()
 
 
 def _write(out: BinaryIO, text: str) -> None:
@@ -255,8 +257,7 @@ def cmd_decode(args: argparse.Namespace) -> None:
     out = sys.stdout.buffer
     encoding = None if args.source == "auto" else check_encoding(args.source)
     for name in args.files or ["-"]:
-        stream = _open(name)
-        try:
+        with _opened(name) as stream:
             chosen = encoding
             for _, data in _blocks(stream):
                 if chosen is None:
@@ -265,9 +266,6 @@ def cmd_decode(args: argparse.Namespace) -> None:
                     _write(out, data.decode("utf-8", "replace"))
                 else:
                     _write(out, decode_legacy(data, chosen))
-        finally:
-            if stream is not sys.stdin.buffer:
-                stream.close()
 
 
 def _as_windows_text(data: bytes) -> str:
@@ -283,14 +281,11 @@ def _as_windows_text(data: bytes) -> str:
 
 def cmd_detect(args: argparse.Namespace) -> None:
     out = sys.stdout.buffer
+    from .legacy import detect_legacy
+
     for name in args.files or ["-"]:
-        stream = _open(name)
-        try:
+        with _opened(name) as stream:
             sample = stream.read(BLOCK)
-        finally:
-            if stream is not sys.stdin.buffer:
-                stream.close()
-        from .legacy import detect_legacy
 
         found = detect_legacy(_as_windows_text(sample)) or "unicode"
         shown = "<stdin>" if name == "-" else name
