@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -155,3 +156,27 @@ def test_linear_time_on_long_input() -> None:
         start = time.perf_counter()
         vntext.find_dates(text, date(2025, 1, 1))
         assert time.perf_counter() - start < 10, text[:10]
+
+
+# Whole date phrases from the cases file and things that are not dates, run together with filler.
+_DATE_PIECES = st.lists(st.one_of(
+    st.sampled_from([c["text"] for c in cases("dates")] + NOT_DATES),
+    st.sampled_from([" ", "  ", ", ", "\n", " và ", "x" * 70, "Chiều ", "sáng ngày ", "(", ") ", "từ ", " đến "]),
+), max_size=12).map("".join)
+
+
+@settings(deadline=None, max_examples=300)
+@given(_DATE_PIECES)
+def test_rules_scanned_near_their_cores_find_what_a_full_scan_finds(text: str) -> None:
+    # Digit rules run only around date cores (dates._core_windows); that must not lose or add a match.
+    from vntext import dates
+
+    ctx = dates._Context(date(2025, 3, 12))
+    windowed = {(s, e, p) for s, e, p, _, _ in dates._candidates(text, ctx)}
+    full = set()
+    for line in re.finditer(r"[^\n]+", text):
+        for priority, rule in enumerate(dates._rules()):
+            for m in rule.pattern.finditer(text, *line.span()):
+                if m.end() > m.start() and not (rule.needs_cue and not dates._has_cue(text, m.start(), m)):
+                    full.add((m.start(), m.end(), priority))
+    assert windowed == full

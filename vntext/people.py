@@ -121,6 +121,11 @@ class _Vocabulary:
     speech: frozenset[str]
 
     @cached_property
+    def name_starts(self) -> frozenset[str]:
+        """Words a Vietnamese name can begin with: family names and the first word of compound ones."""
+        return self.surnames | {c.split()[0] for c in self.compound_surnames}
+
+    @cached_property
     def head_lengths(self) -> dict[str, tuple[int, ...]]:
         """First word of a title head → the lengths (in words) of the heads it starts, longest first."""
         lengths: dict[str, set[int]] = {}
@@ -218,7 +223,7 @@ class PersonParser:
         # sentence or line: sentences without such a pair are never tokenised.
         for sentence in _SENTENCE.finditer(text):
             if _CAPITALISED_PAIR.search(text, sentence.start(), sentence.end()):
-                toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, *sentence.span())]
+                toks = [_Tok(m.group(), *m.span()) for m in _TOKEN.finditer(text, *sentence.span())]
                 self._find_in(text, toks, people, seen)
         return people
 
@@ -265,6 +270,8 @@ class PersonParser:
         if not (t.word and t.cap) or (i > 0 and _glued(text, toks[i - 1], t) and toks[i - 1].word and toks[i - 1].cap):
             return None  # names are looked for from the start of each run
         end = self._run(text, toks, i)
+        if end - i < 2:
+            return None  # every kind of name below takes at least two words
         run = toks[i:end]
         v = self._vocab
         credit = self._after_credit(toks, i)
@@ -278,6 +285,10 @@ class PersonParser:
             return None
         # Vietnamese: the first common family name that leaves 2–4 syllables.
         first_k = max(0, len(run) - _MAX_NAME)
+        if not (credit or any(r.text in v.name_starts for r in run[first_k:])) and all(
+            r.viet and "-" not in r.text for r in run
+        ):
+            return None  # no family name and no foreign word: "Bộ Tài chính", "Hà Nội"
         heads = [bool(self._head_at(toks, i + m, len(toks))) for m in range(first_k, len(run))]
         for k in range(first_k, len(run)):
             rest = run[k:]
