@@ -84,7 +84,27 @@ def test_properties(text: str) -> None:
 def test_no_backtracking_blowup_on_capitalised_runs() -> None:
     import time
 
-    for text in ["Nguyễn " * 20000, "Chủ tịch " * 20000, "Ông A B " * 20000, "Joe-Biden " * 20000]:
+    for text in ["Nguyễn " * 20000, "Chủ tịch " * 20000, "Ông A B " * 20000, "Joe-Biden " * 20000,
+                 "A" * 200000, "Ab" * 100000, "A" + " " * 200000 + "B", "Ông von " * 20000]:
         start = time.perf_counter()
         vntext.find_people(text)
         assert time.perf_counter() - start < 5
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.one_of(vietnamese_text, st.lists(st.sampled_from(
+    ["Nguyễn", "Văn", "Thể", "ông", "Chủ tịch", ",", " ", "  ", "von", "der", "Joe", "Biden", "McDonald", "iPhone",
+     "Sang-sik", "Ảnh:", "PHẠM", "KIÊN", "\n", "Trưởng", "Ban", "xY", "Владимир", "Путин", ".", "A" * 70]))
+    .map(" ".join)))
+def test_only_pair_starts_are_tried(text: str) -> None:
+    # find_people tries names only at capitals the _pair_start scan reports; trying every capitalised
+    # token of every sentence must find the same people.
+    from vntext.people import _SENTENCE, _default, _Tokens
+
+    parser = _default()
+    people: list = []
+    for sentence in _SENTENCE.finditer(text):
+        toks = _Tokens(text, *sentence.span())
+        every = [s for s, t in zip(toks.starts, toks.texts, strict=True) if t[0].isupper()]
+        parser._find_in(text, toks, every, people, {})
+    assert [p.to_dict() for p in vntext.find_people(text)] == [p.to_dict() for p in people]

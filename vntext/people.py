@@ -13,10 +13,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, overload
 
 from .data import read_tsv
 from .syllable import parse_syllable
@@ -24,14 +25,30 @@ from .syllable import parse_syllable
 _TOKEN = re.compile(r"[^\W\d_]+(?:[.\-'’][^\W\d_]+)*|\d+|\S")
 _PARTICLES = frozenset("von van der den de del della di da dos das du la le bin al ibn ter".split())
 _BREAKS = frozenset(".;:!?()[]{}\"“”«»\n/|")
-_UPPER = "".join(
-    chr(c) for c in (*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper()
-)
-_CAPITALISED_PAIR = re.compile(
-    f"[{_UPPER}]\\S*[ \\t\u00a0]+(?:(?:{'|'.join(sorted(_PARTICLES))})[ \\t\u00a0]+)*[{_UPPER}]"
-)
+_SPACE = "[ \\t\u00a0]+"  # what may separate the words of a name (_glued)
+_PARTICLE_RUN = f"(?:(?:{'|'.join(sorted(_PARTICLES))}){_SPACE})*"
+_LONGEST_WORD = 64  # bounds the look-ahead so a long run without spaces cannot make the scan quadratic
+
+
+@lru_cache(maxsize=1)
+def _pair_start() -> re.Pattern[str]:
+    """A capital that starts a word followed by a space and another capitalised word (maybe after
+    particles: von der Leyen). Every name starts at such a capital; other tokens are never tried.
+    Capitals outside the Basic Multilingual Plane are left out: they would slow every scan tenfold."""
+    ranges: list[list[int]] = []
+    for c in range(0x10000):
+        if chr(c).isupper():
+            if ranges and ranges[-1][1] == c - 1:
+                ranges[-1][1] = c
+            else:
+                ranges.append([c, c])
+    upper = "[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]"
+    return re.compile(f"{upper}(?=\\S{{0,{_LONGEST_WORD}}}{_SPACE}{_PARTICLE_RUN}{upper})")
+
+
 # Sentences: up to a full stop, question or exclamation mark followed by a space, or a line end.
 _SENTENCE = re.compile(r"(?:[^\n.!?]|[.!?](?!\s))+[.!?]*")
+_FOREIGN_TAIL = 8  # words at the end of a run that may form a foreign name
 _MAX_NAME = 4  # syllables in a Vietnamese name: Tôn Nữ Thị Ninh, Nguyễn Thị Minh Khai
 _TITLE_WINDOW = 60  # tokens a title phrase may span; bounds the work on hostile input
 
@@ -107,6 +124,64 @@ class _Tok:
         return len(letters) > 1 and letters.isupper()
 
 
+class _Tokens:
+    """The tokens of one sentence. Their strings come from one ``findall``; a :class:`_Tok` is made only
+    for the few tokens the parser looks at closely (most are never looked at beyond their first letter)."""
+
+    __slots__ = ("_made", "run_ends", "starts", "texts")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.texts: list[str] = _TOKEN.findall(text, start, end)
+        self.starts: list[int] = []
+        pos, find = start, text.find
+        for tok in self.texts:  # only spaces lie between tokens, so each is the next occurrence
+            pos = find(tok, pos)
+            self.starts.append(pos)
+            pos += len(tok)
+        self._made: list[_Tok | None] = [None] * len(self.texts)
+        self.run_ends: dict[int, int] = {}  # memo of PersonParser._run
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i: int) -> _Tok:
+        tok = self._made[i]
+        if tok is None:
+            text = self.texts[i]
+            tok = self._made[i] = _Tok(text, self.starts[i], self.starts[i] + len(text))
+        return tok
+
+    def span(self, i: int, j: int) -> list[_Tok] | _Span:
+        """Tokens ``i:j``: a list, or a lazy view when there are so many that few will be looked at."""
+        return [self[k] for k in range(i, j)] if j - i <= 16 else _Span(self, i, j)
+
+
+class _Span:
+    """Tokens ``i:j`` made on demand: a run of capitalised words can be long, and only its ends matter."""
+
+    __slots__ = ("_end", "_start", "_toks")
+
+    def __init__(self, toks: _Tokens, start: int, end: int) -> None:
+        self._toks, self._start, self._end = toks, start, end
+
+    def __len__(self) -> int:
+        return self._end - self._start
+
+    @overload
+    def __getitem__(self, k: int) -> _Tok: ...
+    @overload
+    def __getitem__(self, k: slice) -> list[_Tok]: ...
+    def __getitem__(self, k: int | slice) -> _Tok | list[_Tok]:
+        if isinstance(k, slice):
+            return [self._toks[self._start + m] for m in range(*k.indices(len(self)))]
+        if not -len(self) <= k < len(self):
+            raise IndexError(k)
+        return self._toks[self._start + k % len(self)]
+
+    def __iter__(self) -> Iterator[_Tok]:
+        return (self._toks[m] for m in range(self._start, self._end))
+
+
 @dataclass(frozen=True)
 class _Vocabulary:
     heads: frozenset[str]  # title heads, as word tuples joined by spaces
@@ -158,8 +233,8 @@ def _default_vocabulary() -> _Vocabulary:
     )
 
 
-def _words(toks: list[_Tok], i: int, n: int) -> str:
-    return " ".join(t.text for t in toks[i : i + n])
+def _words(toks: _Tokens, i: int, n: int) -> str:
+    return " ".join(toks.texts[i : i + n])
 
 
 def _glued(text: str, a: _Tok, b: _Tok) -> bool:
@@ -221,18 +296,22 @@ class PersonParser:
         seen: dict[str, str] = {}
         # A name is at least two capitalised words side by side, and no mention crosses the end of a
         # sentence or line: sentences without such a pair are never tokenised.
+        pair_start = _pair_start()
         for sentence in _SENTENCE.finditer(text):
-            if _CAPITALISED_PAIR.search(text, sentence.start(), sentence.end()):
-                toks = [_Tok(m.group(), *m.span()) for m in _TOKEN.finditer(text, *sentence.span())]
-                self._find_in(text, toks, people, seen)
+            pairs = [m.start() for m in pair_start.finditer(text, *sentence.span())]
+            if pairs:
+                self._find_in(text, _Tokens(text, *sentence.span()), pairs, people, seen)
         return people
 
-    def _find_in(self, text: str, toks: list[_Tok], people: list[Person], seen: dict[str, str]) -> None:
+    def _find_in(
+        self, text: str, toks: _Tokens, pairs: list[int], people: list[Person], seen: dict[str, str]
+    ) -> None:
         floor = 0  # titles before a name cannot reach back past the previous mention
         skip = 0  # tokens before this index are already part of a name or mention
-        for i in (k for k, t in enumerate(toks) if t.text[0].isupper()):
-            if i < skip:
-                continue
+        for pos in pairs:
+            i = bisect_left(toks.starts, pos)
+            if i < skip or i == len(toks) or toks.starts[i] != pos:
+                continue  # inside a name already found, or a capital inside a word (McDonald)
             found = self._name_at(text, toks, i)
             if found is None:
                 continue
@@ -248,45 +327,54 @@ class PersonParser:
             floor = skip
 
     # ------------------------------------------------------------------------------------- names
-    def _run(self, text: str, toks: list[_Tok], i: int) -> int:
+    def _run(self, text: str, toks: _Tokens, i: int) -> int:
         """End (exclusive) of the run of capitalised words starting at *i*."""
+        known = toks.run_ends
+        if i in known:
+            return known[i]
+        on_the_way = [i]  # each run from these words continues exactly like this one: remember its end
         j = i + 1
         while j < len(toks) and _glued(text, toks[j - 1], toks[j]):
             t = toks[j]
             if t.word and t.cap:
+                if j in known:
+                    j = known[j]
+                    break
+                on_the_way.append(j)
                 j += 1
                 continue
             k = j  # particles count only when a capitalised word follows them: von der Leyen
             while k + 1 < len(toks) and toks[k].text in _PARTICLES and _glued(text, toks[k], toks[k + 1]):
                 k += 1
             if k > j and toks[k].word and toks[k].cap:
+                on_the_way.append(k)
                 j = k + 1
             else:
                 break
+        for k in on_the_way:
+            known[k] = j
         return j
 
-    def _name_at(self, text: str, toks: list[_Tok], i: int) -> tuple[int, int, dict[str, str]] | None:
+    def _name_at(self, text: str, toks: _Tokens, i: int) -> tuple[int, int, dict[str, str]] | None:
         t = toks[i]
         if not (t.word and t.cap) or (i > 0 and _glued(text, toks[i - 1], t) and toks[i - 1].word and toks[i - 1].cap):
             return None  # names are looked for from the start of each run
         end = self._run(text, toks, i)
         if end - i < 2:
             return None  # every kind of name below takes at least two words
-        run = toks[i:end]
+        run = toks.span(i, end)
         v = self._vocab
         credit = self._after_credit(toks, i)
         # Bylines and photo credits in capitals: PHẠM KIÊN, Ảnh: THANH TUẤN.
         if all(r.allcaps and r.viet for r in run):
-            line_alone = text[: run[0].start].rsplit("\n", 1)[-1].strip() == "" and (
-                text[run[-1].end :].split("\n", 1)[0].strip() == ""
-            )
+            line_alone = _line_around(text, run[0].start, run[-1].end).strip() == text[run[0].start : run[-1].end]
             if 2 <= len(run) <= _MAX_NAME and (credit or line_alone):
                 return i, end, self._split_vietnamese([r.text.capitalize() for r in run], credit)
             return None
         # Vietnamese: the first common family name that leaves 2–4 syllables.
         first_k = max(0, len(run) - _MAX_NAME)
         if not (credit or any(r.text in v.name_starts for r in run[first_k:])) and all(
-            r.viet and "-" not in r.text for r in run
+            r.viet and "-" not in r.text for r in run[max(0, len(run) - _FOREIGN_TAIL) :]
         ):
             return None  # no family name and no foreign word: "Bộ Tài chính", "Hà Nội"
         heads = [bool(self._head_at(toks, i + m, len(toks))) for m in range(first_k, len(run))]
@@ -306,7 +394,7 @@ class PersonParser:
         # Foreign: the tail of name-shaped words that are not Vietnamese syllables (plus particles, and
         # a family name written before a hyphenated given name: Kim Sang-sik, Park Hang-seo).
         k = len(run)
-        while k > max(0, len(run) - 8):
+        while k > max(0, len(run) - _FOREIGN_TAIL):
             r = run[k - 1]
             right = run[k] if k < len(run) else None
             if (r.name_like and (not r.viet or "-" in r.text)) or (r.text in _PARTICLES and right is not None):
@@ -330,12 +418,12 @@ class PersonParser:
             return i + k, end, _split_foreign(words)
         return None
 
-    def _after_credit(self, toks: list[_Tok], i: int) -> bool:
+    def _after_credit(self, toks: _Tokens, i: int) -> bool:
         """True when token *i* follows a byline or photo-credit word ("Ảnh:", "Nguồn:")."""
         return any(toks[k].text.rstrip(":") in self._vocab.credits for k in range(max(0, i - 2), i))
 
     @staticmethod
-    def _overlaps_place(run: list[_Tok], k: int) -> bool:
+    def _overlaps_place(run: list[_Tok] | _Span, k: int) -> bool:
         """A known place in the run that takes in the would-be name's first word (Bồ Đào Nha)."""
         places = _known_places()
         longest = _longest_place()
@@ -345,7 +433,7 @@ class PersonParser:
                     return True
         return False
 
-    def _place_before(self, toks: list[_Tok], i: int) -> bool:
+    def _place_before(self, toks: _Tokens, i: int) -> bool:
         v = self._vocab
         return any(
             _words(toks, i - n, n) in v.places for n in (1, 2) if i - n >= 0
@@ -363,7 +451,7 @@ class PersonParser:
         return {"full": full, "family": " ".join(words[:n]), "middle": " ".join(words[n:-1]), "given": words[-1]}
 
     # ------------------------------------------------------------------------------- titles, etc.
-    def _head_at(self, toks: list[_Tok], i: int, stop: int) -> int:
+    def _head_at(self, toks: _Tokens, i: int, stop: int) -> int:
         """Length in tokens of the title (modifiers + head) starting at *i*, or 0."""
         v = self._vocab
         j = i
@@ -382,7 +470,7 @@ class PersonParser:
                 return 0
         return 0
 
-    def _honorific_before(self, toks: list[_Tok], i: int) -> tuple[int, str] | None:
+    def _honorific_before(self, toks: _Tokens, i: int) -> tuple[int, str] | None:
         """(start index, honorific) for an honorific that ends right before token *i*."""
         for n in (2, 1):
             if i - n < 0:
@@ -394,12 +482,12 @@ class PersonParser:
                 return i - n, low
         return None
 
-    def _is_stop(self, toks: list[_Tok], i: int) -> bool:
+    def _is_stop(self, toks: _Tokens, i: int) -> bool:
         return toks[i].text.lower() in self._vocab.stops or (
             i > 0 and _words(toks, i - 1, 2).lower() in self._vocab.stops
         )
 
-    def _titles_before(self, toks: list[_Tok], a: int, floor: int) -> tuple[list[tuple[int, int]], int]:
+    def _titles_before(self, toks: _Tokens, a: int, floor: int) -> tuple[list[tuple[int, int]], int]:
         """Title spans (token ranges) written before the name at *a*, and where the mention starts."""
         segments: list[list[int]] = [[]]
         i = a - 1
@@ -436,12 +524,12 @@ class PersonParser:
                 break  # the title began inside this segment: nothing further left belongs to it
         return titles, start
 
-    def _inside_title(self, toks: list[_Tok], i: int) -> bool:
+    def _inside_title(self, toks: _Tokens, i: int) -> bool:
         # "và" inside a title ("khu vực Đông Á và Thái Bình Dương") is not a boundary unless a new
         # title or person follows it.
         return toks[i].text == "và" and i + 1 < len(toks) and not self._head_at(toks, i + 1, len(toks))
 
-    def _titles_after(self, text: str, toks: list[_Tok], b: int) -> list[tuple[int, int]]:
+    def _titles_after(self, text: str, toks: _Tokens, b: int) -> list[tuple[int, int]]:
         titles: list[tuple[int, int]] = []
         i = b
         while i < len(toks) and toks[i].text == "," and len(titles) < 8:
@@ -455,7 +543,7 @@ class PersonParser:
                         k -= 1
                     break
                 k += 1
-            if any(self._name_at(text, toks, m) for m in range(j, k)):
+            if any(self._name_at(text, toks, m) for m in range(j, k) if toks.texts[m][0].isupper()):
                 break  # ", Phu nhân Lê Thị Bích Trân": another person, not a title of this one
             titles.append((j, k))
             i = k
@@ -464,7 +552,7 @@ class PersonParser:
     def _person(
         self,
         text: str,
-        toks: list[_Tok],
+        toks: _Tokens,
         a: int,
         b: int,
         name: dict[str, str],
@@ -495,6 +583,12 @@ class PersonParser:
             id=f"p{number}",
             refers_to=seen.get(name["full"]),
         )
+
+
+def _line_around(text: str, start: int, end: int) -> str:
+    """The line holding ``text[start:end]`` (found without copying the rest of the text)."""
+    line_end = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : len(text) if line_end < 0 else line_end]
 
 
 def _split_foreign(words: list[str]) -> dict[str, str]:
