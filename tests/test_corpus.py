@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import shutil
+import sys
 from concurrent.futures import ProcessPoolExecutor
 
 import pytest
@@ -29,10 +32,22 @@ def test_batched_map_recipe() -> None:
     assert normalize_batch({"text": DOCS[:3]})["text"] == ["Hòa bình thủy chung", "UBND tỉnh Hòa Bình", DOCS[2]]
 
 
-@pytest.mark.skipif(importlib.util.find_spec("pyspark") is None, reason="pyspark is not installed")
-def test_spark_local_mode() -> None:  # pragma: no cover - needs pyspark and a JVM
+def _spark_missing() -> str | None:
+    for module in ("pyspark", "pandas", "pyarrow"):  # mapInPandas moves batches with Arrow
+        if importlib.util.find_spec(module) is None:
+            return f"{module} is not installed"
+    if shutil.which("java") is None and "JAVA_HOME" not in os.environ:
+        return "Spark needs a Java runtime (java not on PATH, JAVA_HOME unset)"
+    return None
+
+
+@pytest.mark.skipif(_spark_missing() is not None, reason=str(_spark_missing()))
+def test_spark_local_mode(monkeypatch: pytest.MonkeyPatch) -> None:  # pragma: no cover - needs pyspark, a JVM
     from pyspark.sql import SparkSession
 
+    # Spark's Python workers run `python3` from PATH unless told otherwise: give them this interpreter,
+    # where vntext is installed (docs/corpus.md says the same for clusters).
+    monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)
     spark = SparkSession.builder.master("local[2]").appName("vntext-test").getOrCreate()
     try:
         normalizer = Normalizer()
