@@ -65,3 +65,20 @@ def test_analyzer_is_picklable() -> None:
     doc = clone.analyze("Chiều 5-8, ông Nguyễn Văn Thể tới Hòa Bình.")
     assert doc.text == "Chiều 5-8, ông Nguyễn Văn Thể tới Hoà Bình."
     assert doc.dates[0].value.start == date(2020, 8, 5)
+
+
+CONFIGS = [vntext.NormalizeConfig(form=f, tone_style=s, clean=c, expand_abbreviations=x)
+           for f in ("NFC", "NFD") for s in ("new", "old", None) for c in (True, False) for x in (True, False)]
+
+
+@settings(deadline=None, max_examples=150)
+@given(st.one_of(st.text(), MESSY), st.sampled_from(CONFIGS), st.sampled_from([None, "tcvn3", "vni", "viqr"]))
+def test_every_step_runs_and_edits_alike(text: str, config: vntext.NormalizeConfig, encoding: str | None) -> None:
+    # Normalizer uses step.run, Analyzer step.edits: the two forms of each step must make the same text.
+    from vntext.edits import apply
+    from vntext.normalize import pipeline
+
+    for step in pipeline(config, encoding):
+        expected = step.run(text)
+        assert apply(text, step.edits(text)) == expected, step.name
+        text = expected

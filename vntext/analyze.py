@@ -18,56 +18,17 @@ the writer wrote. ``doc.to_original(i)`` maps any position of ``doc.text``.
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, TypeVar
 
 from .abbreviations import AbbreviationExpander, AbbreviationMatch
-from .clean import character_edits, space_edits
 from .dates import DateMatch, DateParser
-from .edits import Edit, OffsetMap, apply
-from .forms import to_nfc
-from .legacy import _TABLE_ENCODINGS, _codec, _decode_vni, _vni_regex, _vni_tables, decode_legacy, detect_legacy
-from .normalize import NormalizeConfig, _looks_legacy
+from .edits import OffsetMap, apply
+from .normalize import NormalizeConfig, pipeline, repaired_encoding
 from .people import Person, PersonParser
-from .tones import tone_edits
 
-_CLUSTER = re.compile(r"[^\u0300-\u036f][\u0300-\u036f]+")
 M = TypeVar("M", AbbreviationMatch, Person, DateMatch)
-
-
-def _nfc_edits(text: str) -> list[Edit]:
-    target = to_nfc(text)
-    if target == text:
-        return []
-    edits: list[Edit] = []
-    for m in _CLUSTER.finditer(text):
-        composed = to_nfc(m.group())
-        if composed != m.group():
-            edits.append((m.start(), m.end(), composed))
-    if apply(text, edits) != target:  # composition beyond base+marks (Hangul jamo …): one coarse edit
-        return [(0, len(text), target)]
-    return edits
-
-
-def _legacy_edits(text: str, encoding: str) -> list[Edit]:
-    """Edits that decode *text* from *encoding*, before NFC."""
-    if encoding in _TABLE_ENCODINGS or encoding == "cp1258":
-        fixes = _codec(encoding).str_fixes
-        edits = [(i, i + 1, fixes[ord(c)]) for i, c in enumerate(text) if ord(c) in fixes]
-    elif encoding == "vni":
-        _, dec = _vni_tables()
-        edits = [(m.start(), m.end(), dec[m.group()]) for m in _vni_regex().finditer(text)]
-        if apply(text, edits) != _decode_vni(text):
-            edits = [(0, len(text), _decode_vni(text))]
-    else:  # VIQR: words, then escapes; kept as one edit per changed line
-        edits = []
-        for m in re.finditer(r"[^\n]+", text):
-            decoded = decode_legacy(m.group(), encoding)
-            if decoded != m.group():
-                edits.append((m.start(), m.end(), decoded))
-    return edits
 
 
 @dataclass(frozen=True)
@@ -117,33 +78,12 @@ class Analyzer:
     def normalize_with_offsets(self, text: str) -> tuple[str, OffsetMap, str | None]:
         """The normalised text (equal to :func:`vntext.normalize` with this config), its offset map,
         and the legacy encoding that was repaired, if any."""
-        cfg = self.config
         offsets = OffsetMap()
-        encoding = None
-        if cfg.fix_encoding and _looks_legacy(text):
-            encoding = detect_legacy(text)
-            if encoding is not None:
-                edits = _legacy_edits(text, encoding)
-                text = apply(text, edits)
-                offsets.add(edits)
-        for step in (_nfc_edits,) + ((character_edits, space_edits) if cfg.clean else ()):
-            edits = step(text)
+        encoding = repaired_encoding(self.config, text)
+        for step in pipeline(self.config, encoding):
+            edits = step.edits(text)
             text = apply(text, edits)
             offsets.add(edits)
-        if cfg.tone_style is not None:
-            edits = tone_edits(text, cfg.tone_style)
-            text = apply(text, edits)
-            offsets.add(edits)
-        if cfg.form == "NFD":
-            from ._ud import ud
-
-            nfd = ud.normalize("NFD", text)
-            if nfd != text:
-                edits = [
-                    (m.start(), m.end(), ud.normalize("NFD", m.group())) for m in re.finditer(r"[^\x00-\x7f]", text)
-                ]
-                text = apply(text, edits)
-                offsets.add(edits)
         return text, offsets, encoding
 
     def analyze(self, text: str, reference: date | datetime | None = None) -> Document:

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from ._ud import ud
+from .edits import Edit, apply
 from .syllable import MODIFIER_MARKS, TONE_MARKS
 
 _TONE_SET = frozenset(TONE_MARKS[1:]) | {"\u0340", "\u0341"}
@@ -50,6 +51,32 @@ def to_nfc(text: str) -> str:
     if not _MARK_RUN.search(nfd):
         return nfc
     return ud.normalize("NFC", _MARK_RUN.sub(_reorder, nfd))
+
+
+_CLUSTER = re.compile(r"[^\u0300-\u036f][\u0300-\u036f]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def nfc_edits(text: str) -> list[Edit]:
+    """:func:`to_nfc` as edits (one per composed letter), for offset maps."""
+    target = to_nfc(text)
+    if target == text:
+        return []
+    edits: list[Edit] = []
+    for m in _CLUSTER.finditer(text):
+        composed = to_nfc(m.group())
+        if composed != m.group():
+            edits.append((m.start(), m.end(), composed))
+    if apply(text, edits) != target:  # composition beyond base+marks (Hangul jamo …): one coarse edit
+        return [(0, len(text), target)]
+    return edits
+
+
+def nfd_edits(text: str) -> list[Edit]:
+    """Canonical decomposition of NFC *text* as edits (one per decomposed character)."""
+    if ud.normalize("NFD", text) == text:
+        return []
+    return [(m.start(), m.end(), ud.normalize("NFD", m.group())) for m in _NON_ASCII.finditer(text)]
 
 
 def to_nfd(text: str) -> str:

@@ -29,6 +29,7 @@ from typing import Any
 
 from ._ud import ud
 from .data import read_tsv
+from .edits import Edit, apply
 from .errors import UnknownOptionError
 from .forms import to_nfc
 from .syllable import TONE_MARKS, VOWEL_INFO, parse_syllable
@@ -179,16 +180,22 @@ def decode_legacy(data: bytes | str, encoding: str) -> str:
     """
     name = check_encoding(encoding)
     if name == "viqr":
-        text = data.decode("utf-8", "surrogateescape") if isinstance(data, bytes) else data
-        return to_nfc(decode_viqr(text))
+        return to_nfc(decode_viqr(data.decode("utf-8", "surrogateescape") if isinstance(data, bytes) else data))
     if isinstance(data, (bytes, bytearray, memoryview)):
         if name == "vni":
             text = codecs.charmap_decode(bytes(data), "strict", _windows_chars())[0]
             return to_nfc(_decode_vni(text))
         return to_nfc(codecs.charmap_decode(bytes(data), "strict", _codec(name).decoding)[0])
-    if name == "vni":
-        return to_nfc(_decode_vni(data))
-    return to_nfc(data.translate(_codec(name).str_fixes))
+    return to_nfc(decode_text(data, name))
+
+
+def decode_text(text: str, encoding: str) -> str:
+    """:func:`decode_legacy` of already mis-decoded *text*, before NFC (a checked *encoding*)."""
+    if encoding == "viqr":
+        return decode_viqr(text)
+    if encoding == "vni":
+        return _decode_vni(text)
+    return text.translate(_codec(encoding).str_fixes)
 
 
 def encode_legacy(text: str, encoding: str, errors: str = "strict") -> bytes:
@@ -220,6 +227,26 @@ def encode_legacy(text: str, encoding: str, errors: str = "strict") -> bytes:
 
 # -------------------------------------------------------------------------------------- detection
 _TOKEN = re.compile(r"[^\s\d.,;:!?\"“”()\[\]{}<>/\\|@#%^&*+=~`']+")
+
+
+def legacy_edits(text: str, encoding: str) -> list[Edit]:
+    """:func:`decode_text` as edits, for offset maps: one per character or sequence, or per line for
+    VIQR."""
+    if encoding in _TABLE_ENCODINGS or encoding == "cp1258":
+        fixes = _codec(encoding).str_fixes
+        edits = [(i, i + 1, fixes[ord(c)]) for i, c in enumerate(text) if ord(c) in fixes]
+    elif encoding == "vni":
+        _, dec = _vni_tables()
+        edits = [(m.start(), m.end(), dec[m.group()]) for m in _vni_regex().finditer(text)]
+        if apply(text, edits) != _decode_vni(text):
+            edits = [(0, len(text), _decode_vni(text))]
+    else:  # VIQR: words, then escapes; kept as one edit per changed line
+        edits = []
+        for m in re.finditer(r"[^\n]+", text):
+            decoded = decode_viqr(m.group())
+            if decoded != m.group():
+                edits.append((m.start(), m.end(), decoded))
+    return edits
 
 
 def _decoder(name: str):  # type: ignore[no-untyped-def]

@@ -12,16 +12,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from ._ud import ud
-from .clean import clean_text
+from .clean import character_edits, space_edits
+from .edits import Edit, apply
 from .errors import UnknownOptionError
-from .forms import to_nfc
-from .legacy import decode_legacy, detect_legacy
-from .tones import check_style, place_tones_nfc
+from .forms import nfc_edits, nfd_edits, to_nfc
+from .legacy import decode_text, detect_legacy, legacy_edits
+from .tones import check_style, place_tones_nfc, tone_edits
 
 FORMS = ("NFC", "NFD")
 
@@ -73,6 +75,60 @@ def _looks_legacy(text: str) -> bool:
     return _legacy_hint().search(text) is not None
 
 
+def repaired_encoding(config: NormalizeConfig, text: str) -> str | None:
+    """The legacy encoding the pipeline will decode *text* from, or ``None``."""
+    if config.fix_encoding and _looks_legacy(text):
+        return detect_legacy(text)
+    return None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One stage of the pipeline, in two equivalent forms: *run* rewrites a whole text (fast), *edits*
+    returns the same change as edits, from which :class:`~vntext.analyze.Analyzer` keeps offsets."""
+
+    name: str
+    run: Callable[[str], str]
+    edits: Callable[[str], list[Edit]]
+
+
+def _by_edits(edits: Callable[[str], list[Edit]]) -> Callable[[str], str]:
+    return lambda text: apply(text, edits(text))
+
+
+def _expand(text: str) -> str:
+    from .abbreviations import expand_abbreviations
+
+    return expand_abbreviations(text)
+
+
+def _expansion_edits(text: str) -> list[Edit]:
+    expanded = _expand(text)
+    return [] if expanded == text else [(0, len(text), expanded)]  # coarse: expansions change lengths
+
+
+@lru_cache(maxsize=256)
+def pipeline(config: NormalizeConfig, encoding: str | None) -> tuple[Step, ...]:
+    """The stages :class:`Normalizer` runs on a text found to be in *encoding* (``None``: Unicode),
+    in order; the one place that order is written down."""
+    steps = []
+    if encoding is not None:
+        decode = partial(decode_text, encoding=encoding)
+        steps.append(Step("legacy", decode, partial(legacy_edits, encoding=encoding)))
+    steps.append(Step("nfc", to_nfc, nfc_edits))
+    if config.clean:
+        steps.append(Step("characters", _by_edits(character_edits), character_edits))
+        steps.append(Step("spaces", _by_edits(space_edits), space_edits))
+    if config.tone_style is not None:
+        style = config.tone_style
+        steps.append(Step("tones", partial(place_tones_nfc, style=style), partial(tone_edits, style=style)))
+    if config.expand_abbreviations:
+        steps.append(Step("abbreviations", _expand, _expansion_edits))
+    if config.form == "NFD":
+        steps.append(Step("nfd", partial(ud.normalize, "NFD"), nfd_edits))
+    return tuple(steps)
+
+
 class Normalizer:
     """A configured pipeline; thread-safe and picklable (it holds only its frozen config)."""
 
@@ -88,22 +144,8 @@ class Normalizer:
 
     def normalize(self, text: str) -> str:
         """Run the pipeline on *text*."""
-        cfg = self.config
-        if cfg.fix_encoding and _looks_legacy(text):
-            encoding = detect_legacy(text)
-            if encoding is not None:
-                text = decode_legacy(text, encoding)
-        text = to_nfc(text)
-        if cfg.clean:
-            text = clean_text(text)
-        if cfg.tone_style is not None:
-            text = place_tones_nfc(text, cfg.tone_style)
-        if cfg.expand_abbreviations:
-            from .abbreviations import expand_abbreviations
-
-            text = expand_abbreviations(text)
-        if cfg.form == "NFD":
-            text = ud.normalize("NFD", text)
+        for step in pipeline(self.config, repaired_encoding(self.config, text)):
+            text = step.run(text)
         return text
 
 
