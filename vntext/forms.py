@@ -67,16 +67,22 @@ def nfc_edits(text: str) -> list[Edit]:
         composed = to_nfc(m.group())
         if composed != m.group():
             edits.append((m.start(), m.end(), composed))
-    if apply(text, edits) != target:  # composition beyond base+marks (Hangul jamo …): one coarse edit
-        return [(0, len(text), target)]
-    return edits
+    return _exactly(text, edits, target)  # composition beyond base+marks (Hangul jamo …)
 
 
 def nfd_edits(text: str) -> list[Edit]:
     """Canonical decomposition of NFC *text* as edits (one per decomposed character)."""
-    if ud.normalize("NFD", text) == text:
+    target = ud.normalize("NFD", text)
+    if target == text:
         return []
-    return [(m.start(), m.end(), ud.normalize("NFD", m.group())) for m in _NON_ASCII.finditer(text)]
+    edits = [(m.start(), m.end(), ud.normalize("NFD", m.group())) for m in _NON_ASCII.finditer(text)]
+    return _exactly(text, edits, target)  # marks reordered across characters (Ù + U+1E8D0)
+
+
+def _exactly(text: str, edits: list[Edit], target: str) -> list[Edit]:
+    """*edits* when they make *target* of *text*; otherwise one edit of the whole text, so offsets
+    stay right (if coarse) where per-character changes do not add up."""
+    return edits if apply(text, edits) == target else [(0, len(text), target)]
 
 
 def to_nfd(text: str) -> str:
