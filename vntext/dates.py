@@ -602,21 +602,29 @@ def _core_windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return windows
 
 
+@lru_cache(maxsize=1)
+def _rules_by_trigger() -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+    """(the rules that need a digit, trigger → the other rules it lets run), as rule indexes."""
+    rules = _rules()
+    by_trigger: dict[str, list[int]] = {}
+    for priority, rule in enumerate(rules):
+        for t in rule.triggers:
+            by_trigger.setdefault(t, []).append(priority)
+    digit_rules = tuple(by_trigger.pop("", ()))
+    return digit_rules, {t: tuple(p) for t, p in by_trigger.items()}
+
+
 def _candidates(text: str, ctx: _Context) -> Iterator[tuple[int, int, int, re.Match[str], _Rule]]:
     rules = _rules()
-    triggers = {t for rule in rules for t in rule.triggers if t}
+    digit_rules, by_trigger = _rules_by_trigger()
     for line in re.finditer(r"[^\n]+", text):
         segment = line.group()
-        windows = _core_windows(text, line.start(), line.end()) if _DIGIT.search(segment) else []
-        present = {t for t in triggers if t in segment}
-        for priority, rule in enumerate(rules):
-            if rule.triggers == ("",):
-                spans = windows
-            elif not present.isdisjoint(rule.triggers):
-                spans = [line.span()]
-            else:
-                continue
-            for m in (m for a, b in spans for m in rule.pattern.finditer(text, a, b)):
+        runs = [(p, line.span()) for t, ps in by_trigger.items() if t in segment for p in ps]
+        if _DIGIT.search(segment):
+            runs += [(p, w) for w in _core_windows(text, *line.span()) for p in digit_rules]
+        for priority, (a, b) in dict.fromkeys(runs):  # a rule with two triggers on the line runs once
+            rule = rules[priority]
+            for m in rule.pattern.finditer(text, a, b):
                 start, end = m.span()
                 if end <= start:
                     continue
