@@ -17,6 +17,11 @@ The grammar: small patterns for a day, a month, a year, a part of the day and th
 handler that builds the value. Overlapping candidates are resolved longest first. A bare ``28/6``
 counts only after a date cue (``ngày``, ``sáng``, ``từ``, ``(`` …), so scores, fractions and class names
 are not dates.
+
+How it stays fast on long text: a rule runs only on the lines that hold one of its trigger words
+(``tháng``, ``Tết``, ``thứ`` …), and the rules that need digits only within a few words of a date core
+(``5/8``, ``5 tháng``, a year), so most of a news article is never tried against most rules. A property
+test checks that this finds exactly what running every rule over every line finds.
 """
 
 from __future__ import annotations

@@ -8,6 +8,11 @@
 [('Antony Blinken', ['Ngoại trưởng Hoa Kỳ']), ('Tô Lâm', ['Tổng Bí thư', 'Chủ tịch nước'])]
 >>> find_people("Bộ trưởng Bộ Tài chính cho biết trường THPT Lê Quý Đôn trên đường Nguyễn Văn Cừ")
 []
+
+How it stays fast: one regular expression finds the capitals that start two capitalised words side by
+side; only sentences holding one are tokenised, and names are tried only there. Work per name is
+bounded (title phrases reach back at most 60 tokens, runs of capitals are measured once per sentence),
+so time grows linearly with the text, hostile input included.
 """
 
 from __future__ import annotations
