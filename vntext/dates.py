@@ -407,8 +407,15 @@ def _weekday_alone(m: re.Match[str], ctx: _Context) -> DateValue | None:
     return DateValue(d, d, "day", _pod(m))
 
 
+# Month names used only of the lunar calendar: "29 tháng Chạp" is lunar with no other marker.
+_LUNAR_MONTHS = frozenset({"giêng", "chạp"})
+
+
 def _lunar(m: re.Match[str], ctx: _Context) -> DateValue | None:
     g = m.groupdict()
+    marked = g.get("ram") or g.get("tet") or g.get("mung") or g.get("al")
+    if not marked and (g.get("lm") or "").lower() not in _LUNAR_MONTHS:
+        return None  # "23 tháng 4" is a solar date: the lunar calendar has to be named
     if g.get("ram"):
         day = 15
     elif g.get("ld"):
@@ -496,15 +503,16 @@ def _rules() -> tuple[_Rule, ...]:
          rf"(?:(?P=s)(?P<y>{_Y}))?{_E}", _relative_day, False),
         ("day and month", rf"{_B}{wd}{pod}{ngay}(?P<d>{_D})(?P<s>[/.-])(?P<m>{_M}){_E}\)?{time_after}",
          _single, True),
-        ("words", rf"{_B}{pod}(?:ngày\s+)?(?P<d>{_D})\s+tháng\s+(?P<m>{_M})(?:\s+năm\s+(?P<y>{_Y}))?{_E}",
+        # A year written out after "năm" may be any year: "ngày 24 tháng 8 năm 410".
+        ("words", rf"{_B}{pod}(?:ngày\s+)?(?P<d>{_D})\s+tháng\s+(?P<m>{_M})(?:\s+năm\s+(?P<y>[1-9]\d{{0,3}}))?{_E}",
          _single, True),
         ("written out", rf"(?i:ngày)\s+(?P<wd_>(?:{v['NUMW']}\s+){{0,3}}?{v['NUMW']})\s+tháng\s+"
          rf"(?P<wm>(?:{v['NUMW']}\s+)?{v['NUMW']}|{v['MONTHNAME']})(?:\s+năm\s+(?P<wy>(?:{v['NUMW']}\s*){{1,8}}))?"
          r"(?!\w)", _written, False),
-        ("lunar", rf"{_B}{pod}(?:(?P<ram>[Rr]ằm)|(?:[Mm]ùng|[Mm]ồng|ngày)?\s*(?P<ld>{_D}))\s*"
-         rf"(?:(?P<tet>Tết)|tháng\s+(?P<lm>{v['MONTHNAME']}|{_M})(?:\s+(?:âm lịch|ÂL))?(?:\s+năm\s+(?P<y>{_Y}))?)"
+        ("lunar", rf"{_B}{pod}(?:(?P<ram>[Rr]ằm)|(?:(?:(?P<mung>[Mm]ùng|[Mm]ồng)|ngày)\s*)?(?P<ld>{_D}))\s*"
+         rf"(?:(?P<tet>Tết)|tháng\s+(?P<lm>{v['MONTHNAME']}|{_M})(?P<al>\s+(?:âm lịch|ÂL))?(?:\s+năm\s+(?P<y>{_Y}))?)"
          r"(?!\w)", _lunar, False),
-        ("lunar numeric", rf"{_B}{pod}{ngay}(?P<ld>{_D})/(?P<lm>{_M})(?:/(?P<y>{_Y}))?\s*\(?(?:âm lịch|ÂL)\)?",
+        ("lunar numeric", rf"{_B}{pod}{ngay}(?P<ld>{_D})/(?P<lm>{_M})(?:/(?P<y>{_Y}))?\s*\(?(?P<al>âm lịch|ÂL)\)?",
          _lunar, False),
         ("part of month", rf"(?P<part>đầu|giữa|cuối|thượng tuần|trung tuần|hạ tuần|Đầu|Giữa|Cuối|Thượng tuần|"
          rf"Trung tuần|Hạ tuần)\s+tháng\s+(?P<mo>{_M}|{v['MONTHNAME']})(?:{year}|{rel_year})?(?!\w)", _month, False),
@@ -569,6 +577,7 @@ _CUE = re.compile(
 
 
 _INNER_CUE = re.compile(r"(?:[Nn]gày|[Tt]ừ)\s")
+_SPELLED_MONTH = re.compile(r"\d\s+tháng\s+\d")  # "23 tháng 4" names its month: a date, cue or not
 
 
 def _has_cue(text: str, start: int, m: re.Match[str]) -> bool:
@@ -576,7 +585,7 @@ def _has_cue(text: str, start: int, m: re.Match[str]) -> bool:
         return True
     if _DURATION.match(text, m.end()):
         return False  # "3-4 ngày", "2-3 người": a count, not a date
-    if _INNER_CUE.match(m.group()):
+    if _INNER_CUE.match(m.group()) or _SPELLED_MONTH.search(m.group()):
         return True
     before = text[max(0, start - 14) : start]
     if not _CUE.search(before):
@@ -644,10 +653,13 @@ def _find(text: str, reference: date, strict: bool) -> list[DateMatch]:
     chosen: list[tuple[int, int, re.Match[str], _Rule]] = []
     starts: list[int] = []  # the chosen spans, disjoint and sorted, as parallel lists
     ends: list[int] = []
-    # Longest first, then earliest; a candidate that overlaps a chosen one is dropped.
+    # Longest first, then earliest; a candidate that overlaps a chosen one is dropped, and so is one
+    # that gives no date (an unmarked "12 tháng 5" read as lunar), so it cannot hide a shorter reading.
     for start, end, _, m, rule in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0], c[2])):
         k = bisect.bisect_right(starts, start)
         if (k > 0 and ends[k - 1] > start) or (k < len(starts) and starts[k] < end):
+            continue
+        if rule.handler(m, ctx) is None:  # values are made again below, in text order (cùng ngày)
             continue
         starts.insert(k, start)
         ends.insert(k, end)
