@@ -160,10 +160,13 @@ class _Context:
 
 
 def _nearest_year(month: int, day: int, ref: date) -> int:
+    """The year that puts day/month nearest to *ref*; for 29/2, the nearest leap year."""
     best = ref.year
     distance = None
-    for year in (ref.year - 1, ref.year, ref.year + 1):
+    for year in range(ref.year - 4, ref.year + 5):
         last = _calendar.monthrange(year, month)[1]
+        if month == 2 and day == 29 and last == 28:
+            continue  # 29/2 only in leap years
         gap = abs((date(year, month, min(day, last)) - ref).days)
         if distance is None or gap < distance:
             best, distance = year, gap
@@ -207,7 +210,7 @@ def _with_time(m: re.Match[str], d: date, prefix: str = "t") -> Day:
 
 def _single(m: re.Match[str], ctx: _Context) -> DateValue | None:
     g = m.groupdict()
-    d = _day(_int(g.get("y")), int(g["m"]), int(g["d"]), ctx.reference)
+    d = _day(_int(g.get("y")) or _relative_year(g.get("rel"), ctx), int(g["m"]), int(g["d"]), ctx.reference)
     if d is None:
         return None
     start = _with_time(m, d)
@@ -504,7 +507,8 @@ def _rules() -> tuple[_Rule, ...]:
         ("day and month", rf"{_B}{wd}{pod}{ngay}(?P<d>{_D})(?P<s>[/.-])(?P<m>{_M}){_E}\)?{time_after}",
          _single, True),
         # A year written out after "năm" may be any year: "ngày 24 tháng 8 năm 410".
-        ("words", rf"{_B}{pod}(?:ngày\s+)?(?P<d>{_D})\s+tháng\s+(?P<m>{_M})(?:\s+năm\s+(?P<y>[1-9]\d{{0,3}}))?{_E}",
+        ("words", rf"{_B}{pod}(?:ngày\s+)?(?P<d>{_D})\s+tháng\s+(?P<m>{_M})"
+         rf"(?:\s+năm\s+(?P<y>[1-9]\d{{0,3}})|{rel_year})?{_E}",
          _single, True),
         ("written out", rf"(?i:ngày)\s+(?P<wd_>(?:{v['NUMW']}\s+){{0,3}}?{v['NUMW']})\s+tháng\s+"
          rf"(?P<wm>(?:{v['NUMW']}\s+)?{v['NUMW']}|{v['MONTHNAME']})(?:\s+năm\s+(?P<wy>(?:{v['NUMW']}\s*){{1,8}}))?"
