@@ -103,8 +103,17 @@ def test_only_pair_starts_are_tried(text: str) -> None:
 
     parser = _default()
     people: list = []
+    seen: dict[str, str] = {}
     for sentence in _SENTENCE.finditer(text):
         toks = _Tokens(text, *sentence.span())
         every = [s for s, t in zip(toks.starts, toks.texts, strict=True) if t[0].isupper()]
-        parser._find_in(text, toks, every, people, {})
+        parser._find_in(text, toks, every, people, seen)
     assert [p.to_dict() for p in vntext.find_people(text)] == [p.to_dict() for p in people]
+
+
+def test_a_name_after_a_very_long_capitalised_word_is_found() -> None:
+    # The pair scan measures words over 64 characters only; a longer one before a name must not hide it.
+    text = "A" * 70 + " Nguyễn Văn An phát biểu."
+    assert [p.name["full"] for p in vntext.find_people(text)] == [
+        p.name["full"] for p in vntext.find_people("A" * 10 + " Nguyễn Văn An phát biểu.")
+    ]

@@ -32,14 +32,16 @@ _PARTICLES = frozenset("von van der den de del della di da dos das du la le bin 
 _BREAKS = frozenset(".;:!?()[]{}\"“”«»\n/|")
 _SPACE = "[ \\t\u00a0]+"  # what may separate the words of a name (_glued)
 _PARTICLE_RUN = f"(?:(?:{'|'.join(sorted(_PARTICLES))}){_SPACE})*"
-_LONGEST_WORD = 64  # bounds the look-ahead so a long run without spaces cannot make the scan quadratic
+_LONGEST_WORD = 64  # characters over which the pair look-ahead measures a word
 
 
 @lru_cache(maxsize=1)
 def _pair_start() -> re.Pattern[str]:
-    """A capital that starts a word followed by a space and another capitalised word (maybe after
-    particles: von der Leyen). Every name starts at such a capital; other tokens are never tried.
-    Capitals outside the Basic Multilingual Plane are left out: they would slow every scan tenfold."""
+    """A capital that starts a token and is followed by a space and another capitalised word (maybe
+    after particles: von der Leyen), or that starts a token too long to measure here. Every name starts
+    at such a capital; other tokens are never tried. Each capital is looked at once and the look-ahead
+    is bounded, so a long run without spaces cannot make the scan quadratic. Capitals outside the Basic
+    Multilingual Plane are left out: they would slow every scan tenfold."""
     ranges: list[list[int]] = []
     for c in range(0x10000):
         if chr(c).isupper():
@@ -48,7 +50,9 @@ def _pair_start() -> re.Pattern[str]:
             else:
                 ranges.append([c, c])
     upper = "[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]"
-    return re.compile(f"{upper}(?=\\S{{0,{_LONGEST_WORD}}}{_SPACE}{_PARTICLE_RUN}{upper})")
+    token_start = "(?<![^\\W\\d_].)(?<![^\\W\\d_][.\\-'’].)"  # after the capital: keeps the scan fast
+    ahead = f"\\S{{0,{_LONGEST_WORD}}}{_SPACE}{_PARTICLE_RUN}{upper}|\\S{{{_LONGEST_WORD + 1}}}"
+    return re.compile(f"{upper}{token_start}(?={ahead})")
 
 
 # Sentences: up to a full stop, question or exclamation mark followed by a space, or a line end.
@@ -199,6 +203,8 @@ class _Vocabulary:
     credits: frozenset[str]
     countries: frozenset[str]
     speech: frozenset[str]
+    dynasties: frozenset[str]
+    nations: frozenset[str]
 
     @cached_property
     def name_starts(self) -> frozenset[str]:
@@ -235,6 +241,8 @@ def _default_vocabulary() -> _Vocabulary:
         credits=kind("credit"),
         countries=kind("country"),
         speech=kind("speech"),
+        dynasties=kind("dynasty"),
+        nations=kind("nation"),
     )
 
 
@@ -287,6 +295,8 @@ class PersonParser:
             credits=base.credits,
             countries=base.countries,
             speech=base.speech,
+            dynasties=base.dynasties,
+            nations=base.nations,
         )
 
     # ------------------------------------------------------------------------------------- public
@@ -384,6 +394,8 @@ class PersonParser:
             return None  # no family name and no foreign word: "Bộ Tài chính", "Hà Nội"
         heads = [bool(self._head_at(toks, i + m, len(toks))) for m in range(first_k, len(run))]
         for k in range(first_k, len(run)):
+            if k == 0 and self._dynasty_first(toks, i, run):
+                continue  # "tướng nhà Nguyễn Nguyễn Văn Nhơn": the first word names the dynasty
             rest = run[k:]
             if not 2 <= len(rest) <= _MAX_NAME or not all(r.viet and not r.allcaps for r in rest):
                 continue
@@ -423,9 +435,25 @@ class PersonParser:
             return i + k, end, _split_foreign(words)
         return None
 
+    def _dynasty_first(self, toks: _Tokens, i: int, run: list[_Tok] | _Span) -> bool:
+        """True when the run at *i* follows "nhà"/"triều" and its first word is the dynasty: another
+        name follows it ("nhà Nguyễn Nguyễn Văn Nhơn") or a country does ("nhà Trần Việt Nam"), not
+        the rest of one name ("nhà Nguyễn Văn An", a house)."""
+        if i == 0 or toks.texts[i - 1] not in self._vocab.dynasties or len(run) < 2:
+            return False
+        rest = " ".join(r.text for r in run[1:])
+        return run[1].text in self._vocab.name_starts or rest in self._vocab.nations
+
     def _after_credit(self, toks: _Tokens, i: int) -> bool:
-        """True when token *i* follows a byline or photo-credit word ("Ảnh:", "Nguồn:")."""
-        return any(toks[k].text.rstrip(":") in self._vocab.credits for k in range(max(0, i - 2), i))
+        """True when token *i* follows a byline or photo-credit word ("Ảnh:", "Nguồn:") that a colon
+        follows or that opens the sentence or a bracket; "điện ảnh Việt Nam" is no credit."""
+        texts = toks.texts
+        for k in range(max(0, i - 2), i):
+            if texts[k].rstrip(":") in self._vocab.credits and (
+                texts[k].endswith(":") or texts[k + 1] == ":" or k == 0 or texts[k - 1] in "(["
+            ):
+                return True
+        return False
 
     @staticmethod
     def _overlaps_place(run: list[_Tok] | _Span, k: int) -> bool:
