@@ -33,6 +33,12 @@ def apply(text: str, edits: Sequence[Edit]) -> str:
     return "".join(pieces)
 
 
+def exact_edits(text: str, edits: list[Edit], target: str) -> list[Edit]:
+    """*edits* when they turn *text* into *target*; otherwise one edit of the whole text, so offsets
+    stay right (if coarse) where piecewise changes do not add up to the whole-text result."""
+    return edits if apply(text, edits) == target else [(0, len(text), target)]
+
+
 class _Step:
     __slots__ = ("in_end", "in_start", "out_end", "out_start")
 

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from ._ud import ud
-from .edits import Edit, apply
+from .edits import Edit, exact_edits
 from .syllable import MODIFIER_MARKS, TONE_MARKS
 
 _TONE_SET = frozenset(TONE_MARKS[1:]) | {"\u0340", "\u0341"}
@@ -67,7 +67,7 @@ def nfc_edits(text: str) -> list[Edit]:
         composed = to_nfc(m.group())
         if composed != m.group():
             edits.append((m.start(), m.end(), composed))
-    return _exactly(text, edits, target)  # composition beyond base+marks (Hangul jamo …)
+    return exact_edits(text, edits, target)  # composition beyond base+marks (Hangul jamo …)
 
 
 def nfd_edits(text: str) -> list[Edit]:
@@ -76,13 +76,7 @@ def nfd_edits(text: str) -> list[Edit]:
     if target == text:
         return []
     edits = [(m.start(), m.end(), ud.normalize("NFD", m.group())) for m in _NON_ASCII.finditer(text)]
-    return _exactly(text, edits, target)  # marks reordered across characters (Ù + U+1E8D0)
-
-
-def _exactly(text: str, edits: list[Edit], target: str) -> list[Edit]:
-    """*edits* when they make *target* of *text*; otherwise one edit of the whole text, so offsets
-    stay right (if coarse) where per-character changes do not add up."""
-    return edits if apply(text, edits) == target else [(0, len(text), target)]
+    return exact_edits(text, edits, target)  # marks reordered across characters (Ù + U+1E8D0)
 
 
 def to_nfd(text: str) -> str:

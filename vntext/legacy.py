@@ -29,7 +29,7 @@ from typing import Any
 
 from ._ud import ud
 from .data import read_tsv
-from .edits import Edit, apply
+from .edits import Edit, exact_edits
 from .errors import UnknownOptionError
 from .forms import to_nfc
 from .syllable import TONE_MARKS, VOWEL_INFO, parse_syllable
@@ -237,9 +237,8 @@ def legacy_edits(text: str, encoding: str) -> list[Edit]:
         edits = [(i, i + 1, fixes[ord(c)]) for i, c in enumerate(text) if ord(c) in fixes]
     elif encoding == "vni":
         _, dec = _vni_tables()
-        edits = [(m.start(), m.end(), dec[m.group()]) for m in _vni_regex().finditer(text)]
-        if apply(text, edits) != _decode_vni(text):
-            edits = [(0, len(text), _decode_vni(text))]
+        edits = exact_edits(text, [(m.start(), m.end(), dec[m.group()]) for m in _vni_regex().finditer(text)],
+                            _decode_vni(text))
     else:  # VIQR: words, then escapes; kept as one edit per changed line
         edits = []
         for m in re.finditer(r"[^\n]+", text):
