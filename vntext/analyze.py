@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 from .abbreviations import AbbreviationExpander, AbbreviationMatch
 from .dates import DateMatch, DateParser
 from .edits import OffsetMap, apply
-from .normalize import NormalizeConfig, pipeline, repaired_encoding
+from .normalize import NormalizeConfig, Step, run_pipeline
 from .people import Person, PersonParser
 
 M = TypeVar("M", AbbreviationMatch, Person, DateMatch)
@@ -79,12 +79,14 @@ class Analyzer:
         """The normalised text (equal to :func:`vntext.normalize` with this config), its offset map,
         and the legacy encoding that was repaired, if any."""
         offsets = OffsetMap()
-        encoding = repaired_encoding(self.config, text)
-        for step in pipeline(self.config, encoding):
+
+        def run(step: Step, text: str) -> str:
             edits = step.edits(text)
-            text = apply(text, edits)
             offsets.add(edits)
-        return text, offsets, encoding
+            return apply(text, edits)
+
+        normalized, encoding = run_pipeline(self.config, text, run)
+        return normalized, offsets, encoding
 
     def analyze(self, text: str, reference: date | datetime | None = None) -> Document:
         """Normalise *text* and find its abbreviations, people and dates."""

@@ -33,12 +33,13 @@ _TABLE = {
     "\u2012": "\u2013",
     "\u2015": "\u2014",
 }
+_INVISIBLE = {ord(c): None for c in _REMOVED}
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _JOINERS = "\u200c\u200d"
 # One character class, so the engine skips clean text at full speed; each hit is judged in Python.
 _DIRTY = re.compile("[" + "".join(_TABLE) + _JOINERS + "Ðð]")
 _MULTI_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
-_WORD_REST = re.compile(r"\w*")
+_WORD_REST = re.compile(f"[\\w{_REMOVED}]*")  # the rest of a word, invisible characters and all
 
 
 def _replacement(text: str, i: int, ch: str) -> tuple[str, int]:
@@ -49,8 +50,10 @@ def _replacement(text: str, i: int, ch: str) -> tuple[str, int]:
         between = 0 < i < len(text) - 1 and _LATIN.match(text[i - 1]) and _LATIN.match(text[i + 1])
         return ("" if between else ch), i + 1
     end = _WORD_REST.match(text, i + 1).end()  # type: ignore[union-attr]
-    fixed = ("Đ" if ch == "Ð" else "đ") + text[i + 1 : end]
-    return (fixed if parse_syllable(fixed) is not None else text[i:end]), end
+    rest = text[i + 1 : end].translate(_INVISIBLE)  # judged as the clean-up leaves it: "Ð\u00adà" is "Đà"
+    if parse_syllable(("Đ" if ch == "Ð" else "đ") + rest) is None:
+        return ch + rest, end  # not a Vietnamese word: the letter stays
+    return ("Đ" if ch == "Ð" else "đ") + rest, end
 
 
 def character_edits(text: str) -> list[Edit]:

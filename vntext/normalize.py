@@ -129,6 +129,35 @@ def pipeline(config: NormalizeConfig, encoding: str | None) -> tuple[Step, ...]:
     return tuple(steps)
 
 
+_MAX_PASSES = 3
+
+
+def run_pipeline(config: NormalizeConfig, text: str, run: Callable[[Step, str], str]) -> tuple[str, str | None]:
+    """Take *text* through :func:`pipeline`, each step by *run* (``step.run`` or its edits); return the
+    result and the (first) legacy encoding repaired.
+
+    Legacy detection looks at the text as written, where a soft hyphen or NBSP may be a letter of an
+    8-bit encoding (TCVN3 writes ư as 0xAD). When the clean-up then removes such characters, or a
+    repair leaves a second encoding's words behind (text pasted together from VNI and TCVN3 files),
+    the result is judged again and repaired again if it still reads as legacy (``A(\u00ad`` → ``Ă``),
+    at most three times: otherwise normalising the output a second time would change it.
+    """
+    encoding = first = repaired_encoding(config, text)
+    for _ in range(_MAX_PASSES):
+        cleaned = False
+        for step in pipeline(config, encoding):
+            new = run(step, text)
+            cleaned |= step.name == "characters" and new is not text
+            text = new
+        if not (cleaned or encoding):
+            break  # nothing changed that legacy detection looks at
+        encoding = repaired_encoding(config, text)
+        if encoding is None:
+            break
+        first = first or encoding
+    return text, first
+
+
 class Normalizer:
     """A configured pipeline; thread-safe and picklable (it holds only its frozen config)."""
 
@@ -144,9 +173,7 @@ class Normalizer:
 
     def normalize(self, text: str) -> str:
         """Run the pipeline on *text*."""
-        for step in pipeline(self.config, repaired_encoding(self.config, text)):
-            text = step.run(text)
-        return text
+        return run_pipeline(self.config, text, lambda step, text: step.run(text))[0]
 
 
 @lru_cache(maxsize=64)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 import unicodedata
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import vntext
@@ -74,6 +74,7 @@ def test_remove_diacritics_idempotent_and_keeps_length_of_nfc(text: str) -> None
 
 
 @given(any_text)
+@example("Ð\u00adA(ÐA(")  # the soft hyphen hid the word "ĐA" from the eth repair on the first pass
 def test_clean_idempotent(text: str) -> None:
     once = vntext.clean_text(text)
     assert vntext.clean_text(once) == once
@@ -81,6 +82,9 @@ def test_clean_idempotent(text: str) -> None:
 
 @settings(deadline=None, max_examples=60)
 @given(any_text)
+@example("A(\u00ad")  # VIQR once the soft hyphen is gone
+@example("A\u00ad0A²")  # VNI once the soft hyphen is gone
+@example("Vie\u00ad^.t\u00a0Nam")
 def test_normalize_idempotent_and_total(text: str) -> None:
     once = vntext.normalize(text)
     assert vntext.normalize(once) == once
@@ -106,6 +110,7 @@ HOSTILE = [
     "a" + "\u0301" * 200_000,  # one base, endless marks
     "ngoà" * 60_000,  # one long "word" of style-dependent forms
     "Ð" * 200_000,
+    "Ð\u00ad" * 100_000,  # the eth judged with its invisible characters removed
     "  \u00a0\u200b" * 60_000,
     "Vie^.t" * 40_000,
     "Bé Ngo¹i " * 30_000,
@@ -121,3 +126,17 @@ def test_linear_time_on_hostile_input() -> None:
             small = _seconds(fn, text[: len(text) // 2])
             big = _seconds(fn, text)
             assert big < max(4 * small, 0.05), (text[:12], fn, small, big)
+
+
+# Legacy fragments, invisible characters and symbols of the Windows-1252 upper half, run together: where
+# legacy detection and the clean-up meet.
+_LEGACY_MIX = st.lists(st.sampled_from(
+    ["A(", "Vie^.t", "Nam", "\u00ad", "\u00a0", "\u200b", "\ufeff", "²", "0", "A", "ng\u00adêi", "d©n", "Coäng",
+     "hoøa", " ", "  ", "e", "^", ".", "Ð", "ViÖt", "µ", "Céng", "\n", "Ho\u0300a"]), max_size=12).map("".join)
+
+
+@settings(deadline=None, max_examples=300)
+@given(_LEGACY_MIX)
+def test_normalize_idempotent_where_legacy_meets_clean_up(text: str) -> None:
+    once = vntext.normalize(text)
+    assert vntext.normalize(once) == once
