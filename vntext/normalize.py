@@ -75,11 +75,10 @@ def _looks_legacy(text: str) -> bool:
     return _legacy_hint().search(text) is not None
 
 
-def repaired_encoding(config: NormalizeConfig, text: str) -> str | None:
-    """The legacy encoding the pipeline will decode *text* from, or ``None``."""
-    if config.fix_encoding and _looks_legacy(text):
-        return detect_legacy(text)
-    return None
+def _judge(config: NormalizeConfig, text: str) -> tuple[bool, str | None]:
+    """Whether *text* needed a closer look for legacy encodings, and the encoding found, if any."""
+    looked = config.fix_encoding and _looks_legacy(text)
+    return looked, detect_legacy(text) if looked else None
 
 
 @dataclass(frozen=True)
@@ -142,16 +141,19 @@ def run_pipeline(config: NormalizeConfig, text: str, run: Callable[[Step, str], 
     the result is judged again and repaired again if it still reads as legacy (``A(\u00ad`` → ``Ă``),
     at most three times: otherwise normalising the output a second time would change it.
     """
-    encoding = first = repaired_encoding(config, text)
+    looked, encoding = _judge(config, text)
+    first = encoding
     for _ in range(_MAX_PASSES):
         cleaned = False
         for step in pipeline(config, encoding):
             new = run(step, text)
             cleaned |= step.name == "characters" and new is not text
             text = new
-        if not (cleaned or encoding):
-            break  # nothing changed that legacy detection looks at
-        encoding = repaired_encoding(config, text)
+        # The clean-up only removes characters or writes spaces, dashes and Đ, none of which looks
+        # legacy: it can change the verdict only on text that was looked at or has become ASCII (VIQR).
+        if not (encoding or (cleaned and (looked or text.isascii()))):
+            break
+        looked, encoding = _judge(config, text)
         if encoding is None:
             break
         first = first or encoding
