@@ -101,6 +101,7 @@ def test_place_tone_agrees_with_fast_path_on_generated_words() -> None:
                         letters[i] = toned(letters[i], tone)
                         word = "".join(letters)
                         for style in ("new", "old"):
-                            assert normalize_tones(word, style) == place_tone(word, style), word
+                            # "ở" makes the line Vietnamese, where misplaced tones are repaired
+                            assert normalize_tones(word + " ở", style) == place_tone(word, style) + " ở", word
                             checked += 1
     assert checked > 10000 and CODAS

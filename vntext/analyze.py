@@ -24,8 +24,9 @@ from typing import Any, TypeVar
 
 from .abbreviations import AbbreviationExpander, AbbreviationMatch
 from .dates import DateMatch, DateParser
-from .edits import OffsetMap, apply
-from .normalize import NormalizeConfig, Step, run_pipeline
+from .edits import OffsetMap
+from .errors import check_text
+from .normalize import NormalizeConfig, run_pipeline
 from .people import Person, PersonParser
 
 M = TypeVar("M", AbbreviationMatch, Person, DateMatch)
@@ -78,14 +79,9 @@ class Analyzer:
     def normalize_with_offsets(self, text: str) -> tuple[str, OffsetMap, str | None]:
         """The normalised text (equal to :func:`vntext.normalize` with this config), its offset map,
         and the legacy encoding that was repaired, if any."""
+        check_text(text)
         offsets = OffsetMap()
-
-        def run(step: Step, text: str) -> str:
-            edits = step.edits(text)
-            offsets.add(edits)
-            return apply(text, edits)
-
-        normalized, encoding = run_pipeline(self.config, text, run)
+        normalized, encoding = run_pipeline(self.config, text, offsets)
         return normalized, offsets, encoding
 
     def analyze(self, text: str, reference: date | datetime | None = None) -> Document:

@@ -10,7 +10,7 @@ What changes, and nothing else:
 | hyphen U+2010, non-breaking hyphen, minus sign, small/full-width hyphen-minus | ``-`` |
 | figure dash U+2012 | ``–`` (en dash); horizontal bar U+2015 → ``—`` (em dash) |
 | two or more spaces between words | one space (indentation and tabs are kept) |
-| ``Ð``/``ð`` (Icelandic eth) typed for ``Đ``/``đ`` in a Vietnamese word | ``Đ``/``đ`` |
+| ``Ð``/``ð`` (Icelandic eth) typed for ``Đ``/``đ`` at the start of a Vietnamese syllable | ``Đ``/``đ`` |
 
 >>> clean_text("Hà\u00a0Nội\u200b  –\u00adnăm 2025 \ufeffÐà Nẵng")
 'Hà Nội –năm 2025 Đà Nẵng'
@@ -49,11 +49,12 @@ def _replacement(text: str, i: int, ch: str) -> tuple[str, int]:
     if ch in _JOINERS:
         between = 0 < i < len(text) - 1 and _LATIN.match(text[i - 1]) and _LATIN.match(text[i + 1])
         return ("" if between else ch), i + 1
+    if i and text[i - 1].isalpha():
+        return ch, i + 1  # đ only ever starts a Vietnamese syllable: Icelandic "sagði", "Guðrún"
     end = _WORD_REST.match(text, i + 1).end()  # type: ignore[union-attr]
     rest = text[i + 1 : end].translate(_INVISIBLE)  # judged as the clean-up leaves it: "Ð\u00adà" is "Đà"
-    if parse_syllable(("Đ" if ch == "Ð" else "đ") + rest) is None:
-        return ch + rest, end  # not a Vietnamese word: the letter stays
-    return ("Đ" if ch == "Ð" else "đ") + rest, end
+    d_bar = "Đ" if ch == "Ð" else "đ"
+    return (d_bar if parse_syllable(d_bar + rest) is not None else ch) + rest, end  # else not Vietnamese
 
 
 def character_edits(text: str) -> list[Edit]:

@@ -571,7 +571,6 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "same day": ("cùng ngày",),
     "weekday": ("hứ", "hủ nhật"),
 }
-_DIGIT = re.compile(r"\d")
 
 
 _CUE = re.compile(
@@ -638,8 +637,7 @@ def _candidates(text: str, ctx: _Context) -> Iterator[tuple[int, int, int, re.Ma
     for line in re.finditer(r"[^\n]+", text):
         segment = line.group()
         runs = [(p, line.span()) for t, ps in by_trigger.items() if t in segment for p in ps]
-        if _DIGIT.search(segment):
-            runs += [(p, w) for w in _core_windows(text, *line.span()) for p in digit_rules]
+        runs += [(p, w) for w in _core_windows(text, *line.span()) for p in digit_rules]
         for priority, (a, b) in dict.fromkeys(runs):  # a rule with two triggers on the line runs once
             rule = rules[priority]
             for m in rule.pattern.finditer(text, a, b):

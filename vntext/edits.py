@@ -15,6 +15,7 @@ text can be taken back to the original.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 Edit = tuple[int, int, str]
@@ -37,6 +38,35 @@ def exact_edits(text: str, edits: list[Edit], target: str) -> list[Edit]:
     """*edits* when they turn *text* into *target*; otherwise one edit of the whole text, so offsets
     stay right (if coarse) where piecewise changes do not add up to the whole-text result."""
     return edits if apply(text, edits) == target else [(0, len(text), target)]
+
+
+_SPACES = re.compile(r"\s+")
+_WORDS = re.compile(r"\S+")
+
+
+def token_edits(old: str, new: str) -> list[Edit]:
+    """Edits that turn *old* into *new*, one per changed word where both have the same spaces between
+    the same number of words (decoders that rewrite words in place); otherwise one edit over the
+    stretch between their common start and end. Linear in the length of the texts.
+
+    >>> token_edits("Vie^.t Nam oi", "Việt Nam ơi")
+    [(0, 6, 'Việt'), (11, 13, 'ơi')]
+    """
+    if old == new:
+        return []
+    words, spelled = list(_WORDS.finditer(old)), _WORDS.findall(new)
+    if len(words) == len(spelled) and _SPACES.findall(old) == _SPACES.findall(new):
+        edits = [(m.start(), m.end(), y) for m, y in zip(words, spelled, strict=True) if m.group() != y]
+        if apply(old, edits) == new:
+            return edits
+    head = 0
+    limit = min(len(old), len(new))
+    while head < limit and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    return [(head, len(old) - tail, new[head : len(new) - tail])]
 
 
 class _Step:

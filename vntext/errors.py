@@ -17,3 +17,13 @@ class UnknownOptionError(VntextError):
         self.value = value
         self.choices = tuple(choices)
         super().__init__(f"unknown {what} {value!r}; expected one of: {', '.join(self.choices)}")
+
+
+def check_text(text: object, what: str = "text") -> None:
+    """Raise ``TypeError`` naming the expected ``str`` when *text* is anything else (``None``, a
+    pandas ``NaN``, bytes …); every public function that takes text calls it first."""
+    if not isinstance(text, str):
+        shown = repr(text)
+        shown = shown if len(shown) <= 40 else shown[:37] + "..."
+        hint = "; decode bytes first (or use decode_legacy)" if isinstance(text, (bytes, bytearray)) else ""
+        raise TypeError(f"{what} must be a str, not {type(text).__name__} ({shown}){hint}")

@@ -25,7 +25,7 @@ import codecs
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._ud import ud
 from .data import read_tsv
@@ -226,6 +226,7 @@ def encode_legacy(text: str, encoding: str, errors: str = "strict") -> bytes:
 
 
 # -------------------------------------------------------------------------------------- detection
+_BYTE_ENCODINGS = ("tcvn3", "vni", "viscii", "vps", "cp1258")
 _TOKEN = re.compile(r"[^\s\d.,;:!?\"“”()\[\]{}<>/\\|@#%^&*+=~`']+")
 
 
@@ -255,44 +256,96 @@ def _decoder(name: str):  # type: ignore[no-untyped-def]
     return lambda s: ud.normalize("NFC", s.translate(table))
 
 
-def _is_marked_syllable(word: str) -> bool:
+@cache
+def _repertoire() -> frozenset[str]:
+    return frozenset(_windows_chars())
+
+
+def is_marked_syllable(word: str) -> bool:
     word = word.strip("-–")
     if word.isascii() or word not in (word.lower(), word.upper(), word.capitalize()):
         return False  # mojibake mixes cases inside a word: CaÒng
     return parse_syllable(word) is not None
 
 
-def detect_legacy(text: str) -> str | None:
-    """Name the legacy encoding *text* is written in, or ``None`` for proper Unicode.
+class Scores(NamedTuple):
+    """What decoding a text's words with one encoding does to them."""
 
-    A candidate wins when decoding turns words that are not Vietnamese syllables into ones that are,
-    and spoils none; English, other Latin-script languages and proper Unicode give ``None``.
-    """
-    text = ud.normalize("NFC", text)
-    if text.isascii():
-        strong, weak, words = viqr_evidence(text)
-        return "viqr" if strong and (strong + weak) * 3 >= words else None
+    gained: int  # words that become Vietnamese syllables
+    lost: int  # syllables that stop being syllables
+    valid: int  # changed words that are syllables afterwards
+    invalid: int  # changed words that are not
+    symbols: int  # of the gained words, those written with a symbol inside (Ngo¹i): hardly ever a real word
+
+
+def legacy_scores(text: str) -> tuple[dict[str, Scores], int]:
+    """:class:`Scores` of *text* (NFC, not ASCII) for every 8-bit encoding, and the number of its words
+    spelled with letters no 8-bit file shows (ộ, ư, ạ …): evidence that it is proper Unicode."""
     tokens = [t for t in set(_TOKEN.findall(text)) if not t.isascii() and any(c.isalpha() for c in t)]
-    if not tokens:
-        return None
     # Letters outside Windows-1252/Latin-1 (ộ, ư, ạ …) cannot come out of a mis-decoded 8-bit file:
     # every word spelled with them is evidence for proper Unicode.
-    repertoire = set(_windows_chars())
-    native = sum(1 for t in tokens if not set(t) <= repertoire and _is_marked_syllable(t))
-    best: tuple[tuple[int, int], str] | None = None
-    for name in ("tcvn3", "vni", "viscii", "vps", "cp1258"):
+    repertoire = _repertoire()
+    native = sum(1 for t in tokens if not set(t) <= repertoire and is_marked_syllable(t))
+    scores = {}
+    for name in _BYTE_ENCODINGS:
         decode = _decoder(name)
-        gained = lost = valid = invalid = 0
+        gained = lost = valid = invalid = symbols = 0
         for t in tokens:
             d = decode(t)
             if d == t:
                 continue
-            was, now = _is_marked_syllable(t), _is_marked_syllable(d)
+            was, now = is_marked_syllable(t), is_marked_syllable(d)
             gained += now and not was
+            symbols += now and not was and not t.strip("-–").isalpha()
             lost += was and not now
             valid += now
             invalid += not now
-        score = (valid - 2 * invalid, gained)
-        if gained > native and gained > 2 * lost and valid > invalid and (best is None or score > best[0]):
+        scores[name] = Scores(gained, lost, valid, invalid, symbols)
+    return scores, native
+
+
+def is_candidate(s: Scores, native: int) -> bool:
+    """Decoding makes more syllables than the text already has, and spoils few."""
+    return s.gained > native and s.gained > 2 * s.lost and s.valid > s.invalid
+
+
+def is_strong(s: Scores, native: int) -> bool:
+    """Enough evidence to decode a text on its own: several words become syllables, nearly all changed
+    words end up as syllables. One letter-only word (``Ö``, ``µm``, ``Ça``) never is; a word with a
+    symbol inside that becomes a syllable (``Ngo¹i``) counts twice."""
+    return is_candidate(s, native) and s.gained + s.symbols >= 2 and s.valid >= 3 * s.invalid
+
+
+def is_consistent(s: Scores, native: int) -> bool:
+    """Too little evidence to decode alone, nothing against it: decoded when the document around it
+    is in that encoding."""
+    return s.gained >= 1 and not (s.lost or s.invalid or native)
+
+
+def detect_legacy(text: str) -> str | None:
+    """Name the legacy encoding *text* is written in, or ``None`` for proper Unicode.
+
+    A candidate wins when decoding turns several words that are not Vietnamese syllables into ones that
+    are, and spoils none; English, other Latin-script languages, proper Unicode and strings too short
+    to tell (``Ö``, ``µm``) give ``None``.
+
+    >>> detect_legacy("Ça dépend de la météo"), detect_legacy("Ö")
+    (None, None)
+    """
+    text = ud.normalize("NFC", text)
+    if text.isascii():
+        return "viqr" if viqr_is_strong(text) else None
+    scores, native = legacy_scores(text)
+    best: tuple[tuple[int, int], str] | None = None
+    for name, s in scores.items():
+        score = (s.valid - 2 * s.invalid, s.gained)
+        if is_strong(s, native) and (best is None or score > best[0]):
             best = (score, name)
     return best[1] if best else None
+
+
+def viqr_is_strong(text: str) -> bool:
+    """ASCII *text* reads as VIQR: at least two words carry unambiguous VIQR marks, and most marked
+    words decode to syllables (``Set `a` to 1``, ``hi~`` and ``u+ v+`` do not)."""
+    strong, weak, words = viqr_evidence(text)
+    return strong >= 2 and (strong + weak) * 3 >= words

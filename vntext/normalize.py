@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache, partial
@@ -19,30 +18,14 @@ from typing import Any
 
 from ._ud import ud
 from .clean import character_edits, space_edits
-from .edits import Edit, apply
-from .errors import UnknownOptionError
+from .edits import Edit, OffsetMap, apply
+from .errors import UnknownOptionError, check_text
 from .forms import nfc_edits, nfd_edits, to_nfc
-from .legacy import decode_text, detect_legacy, legacy_edits
+from .protect import outside, protected_spans
+from .repair import encodings, plan, repair, repair_edits
 from .tones import check_style, place_tones_nfc, tone_edits
 
 FORMS = ("NFC", "NFD")
-
-# Characters that mis-decoded 8-bit Vietnamese is made of but proper Unicode Vietnamese rarely
-# holds: the Windows-1252 upper half minus the letters Vietnamese shares with it and common
-# punctuation. ASCII text can only be VIQR, which needs a mark right after a vowel.
-_HARMLESS = "\u00a0«»©®°±×÷€£¥¢§¼½¾–—‘’“”…•™‰"
-
-
-@lru_cache(maxsize=1)
-def _legacy_hint() -> re.Pattern[str]:
-    from .legacy import _windows_chars
-    from .syllable import VIETNAMESE_LETTERS
-
-    chars = set(_windows_chars()[0x80:]) - set(VIETNAMESE_LETTERS) - set(_HARMLESS)
-    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
-
-
-_VIQR_HINT = re.compile(r"[aeiouyAEIOUY][\^(+`~]")
 
 
 @dataclass(frozen=True)
@@ -69,18 +52,6 @@ class NormalizeConfig:
         return asdict(self)
 
 
-def _looks_legacy(text: str) -> bool:
-    if text.isascii():
-        return _VIQR_HINT.search(text) is not None
-    return _legacy_hint().search(text) is not None
-
-
-def _judge(config: NormalizeConfig, text: str) -> tuple[bool, str | None]:
-    """Whether *text* needed a closer look for legacy encodings, and the encoding found, if any."""
-    looked = config.fix_encoding and _looks_legacy(text)
-    return looked, detect_legacy(text) if looked else None
-
-
 @dataclass(frozen=True)
 class Step:
     """One stage of the pipeline, in two equivalent forms: *run* rewrites a whole text (fast), *edits*
@@ -102,27 +73,29 @@ def _expand(text: str) -> str:
 
 
 def _expansion_edits(text: str) -> list[Edit]:
-    expanded = _expand(text)
-    return [] if expanded == text else [(0, len(text), expanded)]  # coarse: expansions change lengths
+    from .abbreviations import find_abbreviations
+
+    return [(m.start, m.end, m.expansion) for m in find_abbreviations(text)]
 
 
 @lru_cache(maxsize=256)
-def pipeline(config: NormalizeConfig, encoding: str | None) -> tuple[Step, ...]:
-    """The stages :class:`Normalizer` runs on a text found to be in *encoding* (``None``: Unicode),
-    in order; the one place that order is written down."""
+def pipeline(config: NormalizeConfig) -> tuple[Step, ...]:
+    """The stages :class:`Normalizer` runs, in order; the one place that order is written down.
+
+    Abbreviations are expanded before tones are placed, so expansions follow the chosen convention.
+    """
     steps = []
-    if encoding is not None:
-        decode = partial(decode_text, encoding=encoding)
-        steps.append(Step("legacy", decode, partial(legacy_edits, encoding=encoding)))
+    if config.fix_encoding:
+        steps.append(Step("repair", repair, repair_edits))
     steps.append(Step("nfc", to_nfc, nfc_edits))
     if config.clean:
         steps.append(Step("characters", _by_edits(character_edits), character_edits))
         steps.append(Step("spaces", _by_edits(space_edits), space_edits))
+    if config.expand_abbreviations:
+        steps.append(Step("abbreviations", _expand, _expansion_edits))
     if config.tone_style is not None:
         style = config.tone_style
         steps.append(Step("tones", partial(place_tones_nfc, style=style), partial(tone_edits, style=style)))
-    if config.expand_abbreviations:
-        steps.append(Step("abbreviations", _expand, _expansion_edits))
     if config.form == "NFD":
         steps.append(Step("nfd", partial(ud.normalize, "NFD"), nfd_edits))
     return tuple(steps)
@@ -131,33 +104,35 @@ def pipeline(config: NormalizeConfig, encoding: str | None) -> tuple[Step, ...]:
 _MAX_PASSES = 3
 
 
-def run_pipeline(config: NormalizeConfig, text: str, run: Callable[[Step, str], str]) -> tuple[str, str | None]:
-    """Take *text* through :func:`pipeline`, each step by *run* (``step.run`` or its edits); return the
-    result and the (first) legacy encoding repaired.
+def run_pipeline(config: NormalizeConfig, text: str, offsets: OffsetMap | None = None) -> tuple[str, str | None]:
+    """Take *text* through :func:`pipeline`; return the result and what its first repaired line was
+    written in (a legacy encoding or ``"mojibake"``), if any. With *offsets*, every step runs as edits
+    and records them there.
 
-    Legacy detection looks at the text as written, where a soft hyphen or NBSP may be a letter of an
-    8-bit encoding (TCVN3 writes ư as 0xAD). When the clean-up then removes such characters, or a
-    repair leaves a second encoding's words behind (text pasted together from VNI and TCVN3 files),
-    the result is judged again and repaired again if it still reads as legacy (``A(\u00ad`` → ``Ă``),
-    at most three times: otherwise normalising the output a second time would change it.
+    Protected spans (URLs, e-mails, paths, code; :mod:`vntext.protect`) are left out of every step's
+    edits. Legacy detection looks at the text as written, where a soft hyphen may be a letter of an
+    8-bit encoding (TCVN3 writes ư as 0xAD); when the clean-up removes it, or a repair leaves a second
+    encoding's words behind (text pasted together from VNI and TCVN3 files), the result is repaired
+    again, at most three times: otherwise normalising the output a second time would change it.
     """
-    looked, encoding = _judge(config, text)
-    first = encoding
+    found: str | None = None
+    by_edits = offsets is not None or bool(protected_spans(text))
     for _ in range(_MAX_PASSES):
-        cleaned = False
-        for step in pipeline(config, encoding):
-            new = run(step, text)
-            cleaned |= step.name == "characters" and new is not text
+        before = text
+        for step in pipeline(config):
+            if by_edits:
+                edits = outside(step.edits(text), protected_spans(text))
+                if offsets is not None:
+                    offsets.add(edits)
+                new = apply(text, edits)
+            else:
+                new = step.run(text)
+            if step.name == "repair" and found is None and new != text:
+                found = encodings(text)[0]
             text = new
-        # The clean-up only removes characters or writes spaces, dashes and Đ, none of which looks
-        # legacy: it can change the verdict only on text that was looked at or has become ASCII (VIQR).
-        if not (encoding or (cleaned and (looked or text.isascii()))):
+        if text == before or not config.fix_encoding or not plan(text):
             break
-        looked, encoding = _judge(config, text)
-        if encoding is None:
-            break
-        first = first or encoding
-    return text, first
+    return text, found
 
 
 class Normalizer:
@@ -175,7 +150,8 @@ class Normalizer:
 
     def normalize(self, text: str) -> str:
         """Run the pipeline on *text*."""
-        return run_pipeline(self.config, text, lambda step, text: step.run(text))[0]
+        check_text(text)
+        return run_pipeline(self.config, text)[0]
 
 
 @lru_cache(maxsize=64)

@@ -24,6 +24,7 @@ from functools import cache
 from ._trie import trie_pattern
 from .edits import Edit, apply
 from .errors import UnknownOptionError
+from .evidence import LineJudge
 from .forms import to_nfc
 from .syllable import CLOSED_ONLY, CODAS, NUCLEI, OPEN_ONLY, STYLES, VOWEL_INFO, VOWELS, Syllable, toned
 
@@ -106,13 +107,17 @@ def _misplaced_regex(style: str) -> re.Pattern[str]:
     return re.compile("|".join(branches))
 
 
-def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
+def _word_end(text: str, end: int) -> int:
     n = len(text)
     while end < n and text[end].isalpha():
         end += 1
-    return start, end
+    return end
+
+
+def _word_start(text: str, start: int, floor: int) -> int:
+    while start > floor and text[start - 1].isalpha():
+        start -= 1
+    return start
 
 
 def normalize_tones(text: str, style: str = "new") -> str:
@@ -125,22 +130,33 @@ def normalize_tones(text: str, style: str = "new") -> str:
 
 
 def tone_edits(text: str, style: str) -> list[Edit]:
-    """The words of NFC *text* whose tone *style* places elsewhere, as same-length edits."""
+    """The words of NFC *text* whose tone *style* places elsewhere, as same-length edits.
+
+    A word whose tone is merely in the other convention's place (``hoà``/``hòa``) is changed on any
+    line that does not read as another language; a misplaced tone is repaired only on a line with
+    positive Vietnamese evidence (see :mod:`vntext.evidence`), so Spanish ``huí`` and Pinyin ``duì``
+    stay as written.
+    """
     from .syllable import place_tone
 
     edits: list[Edit] = []
     if text.isascii():
         return edits
-    last = 0
+    other = "old" if style == "new" else "new"
+    judge: LineJudge | None = None
+    seen = 0  # end of the last word looked at: a run of glued letters is measured once
     for m in _misplaced_regex(style).finditer(text):
-        start, end = _word_bounds(text, m.start(), m.end())
-        if start < last:
+        if m.start() < seen:
             continue
+        start, end = _word_start(text, m.start(), seen), _word_end(text, m.end())
+        seen = end
         word = text[start:end]
         fixed = place_tone(word, style)
-        if fixed != word:
+        if fixed == word:
+            continue
+        judge = judge or LineJudge(text)
+        if judge.allows(start, strict=place_tone(word, other) != word):
             edits.append((start, end, fixed))
-            last = end
     return edits
 
 

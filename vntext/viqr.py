@@ -128,8 +128,9 @@ def decode_viqr(text: str) -> str:
 def viqr_evidence(text: str) -> tuple[int, int, int]:
     """(strong, weak, words): words that decode to a marked Vietnamese syllable, for detection.
 
-    Strong words carry a modifier, ``dd`` or a tone other than the apostrophe; a lone apostrophe
-    (``I'm``) is weak evidence, since English writes it too.
+    Strong words carry a modifier, ``dd`` or a tone other than the apostrophe, and count twice when
+    they carry two marks (``Vie^.t``); a lone apostrophe (``I'm``) is weak evidence, since English
+    writes it too.
     """
     strong = weak = words = 0
     for m in _WORD.finditer(text):
@@ -138,11 +139,14 @@ def viqr_evidence(text: str) -> tuple[int, int, int]:
         decoded = _decode_token(m)
         if decoded == token:
             continue
-        if re.search(r"[\^(+`~]|dd|DD|[.?][A-Za-z]", token):
-            strong += 1
+        if _STRONG.search(token):
+            strong += 2 if sum(c in _MARKS for c in token) >= 2 else 1
         else:
             weak += 1
     return strong, weak, words
+
+
+_STRONG = re.compile(r"[\^(+`~]|dd|DD|[.?][A-Za-z]")
 
 
 __all__ = ["decode_viqr", "encode_viqr", "viqr_evidence"]

@@ -1,0 +1,104 @@
+"""How much a line reads as Vietnamese: the evidence every repair asks for before it rewrites a word.
+
+Normalisation rewrites a word only where the text around it is Vietnamese, so that Spanish ``huí``,
+Pinyin ``duì`` or a French sentence in a Vietnamese document come through untouched. The evidence is
+counted per line (``\\n``), by words:
+
+- *Vietnamese words*: words spelled with a letter only Vietnamese uses among Latin scripts (``ă đ ĩ
+  ũ ơ ư`` and the letters of U+1EA0–U+1EF9, ``ạ ả ấ … ỹ``);
+- *foreign words*: words with a Latin letter Vietnamese never uses (``ç ñ ü ö ß ð ø ǎ ā ł`` …).
+
+>>> line_evidence("Oí la noticia por la radio y huí de allí.")
+Evidence(vietnamese=0, foreign=0)
+>>> line_evidence("Ông François Hollande thăm Hà Nội.")
+Evidence(vietnamese=2, foreign=1)
+>>> reads_as_vietnamese("Cả nhà hoà thuận"), reads_as_vietnamese("café, Zürich, naïve, oà-oà")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .syllable import VIETNAMESE_LETTERS
+
+
+class Evidence(NamedTuple):
+    """Counts of words on a line that speak for and against Vietnamese."""
+
+    vietnamese: int
+    foreign: int
+
+
+def _latin_letters() -> set[str]:
+    ranges = ((0x00C0, 0x0250), (0x1E00, 0x1F00))
+    return {chr(cp) for lo, hi in ranges for cp in range(lo, hi) if chr(cp).isalpha()}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    latin1 = {chr(cp) for cp in range(0xC0, 0x100)}
+    specific = sorted(set(VIETNAMESE_LETTERS) - latin1)
+    foreign = sorted(_latin_letters() - set(VIETNAMESE_LETTERS) - {"×", "÷"})
+    word = r"[^\W\d_]*"
+    return (
+        re.compile(word + "[" + "".join(specific) + "]" + word),
+        re.compile(word + "[" + "".join(foreign) + "]" + word),
+    )
+
+
+def line_evidence(line: str) -> Evidence:
+    """The :class:`Evidence` of one line (or any stretch of text)."""
+    if line.isascii():
+        return Evidence(0, 0)
+    specific, foreign = _patterns()
+    return Evidence(len(specific.findall(line)), len(foreign.findall(line)))
+
+
+def _verdict(found: Evidence, strict: bool) -> bool:
+    vietnamese, foreign = found
+    if strict:
+        return vietnamese >= 1 and vietnamese >= foreign
+    return foreign == 0 or vietnamese >= foreign
+
+
+def reads_as_vietnamese(line: str, *, strict: bool = False) -> bool:
+    """Whether *line* may be treated as Vietnamese.
+
+    Not *strict*: nothing speaks against it (no more foreign words than Vietnamese ones), which lets
+    a tone convention apply to a short line such as ``Hoà Bình``. *strict*: at least one word is
+    spelled the Vietnamese way and foreign words are no more, as a repair of a misspelt word needs.
+    """
+    return _verdict(line_evidence(line), strict)
+
+
+class LineJudge:
+    """:func:`reads_as_vietnamese` for the lines of one text, looked up by position and memoised, so
+    that many edits on one long line cost one look at it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+        self._seen: dict[int, Evidence] = {}
+
+    def line(self, i: int) -> tuple[int, int]:
+        """Start and end (exclusive, before the ``\\n``) of the line holding position *i*."""
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        k = bisect.bisect_right(self._starts, i) - 1
+        start = self._starts[k]
+        end = self._starts[k + 1] - 1 if k + 1 < len(self._starts) else len(self.text)
+        return start, end
+
+    def allows(self, i: int, *, strict: bool) -> bool:
+        start, end = self.line(i)
+        found = self._seen.get(start)
+        if found is None:
+            found = self._seen[start] = line_evidence(self.text[start:end])
+        return _verdict(found, strict)
+
+
+__all__ = ["Evidence", "LineJudge", "line_evidence", "reads_as_vietnamese"]
