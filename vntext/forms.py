@@ -11,7 +11,8 @@ True
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 
 from ._ud import ud
 from .edits import Edit, exact_edits
@@ -53,30 +54,36 @@ def to_nfc(text: str) -> str:
     return ud.normalize("NFC", _MARK_RUN.sub(_reorder, nfd))
 
 
-_CLUSTER = re.compile(r"[^\u0300-\u036f][\u0300-\u036f]+")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Normalisation never reaches across an ASCII character (a starter that composes with nothing before
+# it), so each run of non-ASCII characters, with the ASCII letter it may attach to, is normalised alone.
+_RUN = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
+
+
+def _run_edits(text: str, normal: Callable[[str], str]) -> list[Edit]:
+    edits: list[Edit] = []
+    for m in _RUN.finditer(text):
+        new = normal(m.group())
+        if new != m.group():
+            edits.append((m.start(), m.end(), new))
+    return edits
 
 
 def nfc_edits(text: str) -> list[Edit]:
-    """:func:`to_nfc` as edits (one per composed letter), for offset maps."""
-    target = to_nfc(text)
-    if target == text:
+    """:func:`to_nfc` as edits, one per changed run of non-ASCII characters, for offset maps.
+
+    >>> nfc_edits("Ho\u0300a Bi\u0300nh, \u1100\u1161")
+    [(1, 3, 'ò'), (6, 8, 'ì'), (11, 14, ' 가')]
+    """
+    if text.isascii():
         return []
-    edits: list[Edit] = []
-    for m in _CLUSTER.finditer(text):
-        composed = to_nfc(m.group())
-        if composed != m.group():
-            edits.append((m.start(), m.end(), composed))
-    return exact_edits(text, edits, target)  # composition beyond base+marks (Hangul jamo …)
+    return exact_edits(text, _run_edits(text, to_nfc), to_nfc(text))
 
 
 def nfd_edits(text: str) -> list[Edit]:
-    """Canonical decomposition of NFC *text* as edits (one per decomposed character)."""
-    target = ud.normalize("NFD", text)
-    if target == text:
+    """Canonical decomposition of NFC *text* as edits, one per changed run of non-ASCII characters."""
+    if text.isascii():
         return []
-    edits = [(m.start(), m.end(), ud.normalize("NFD", m.group())) for m in _NON_ASCII.finditer(text)]
-    return exact_edits(text, edits, target)  # marks reordered across characters (Ù + U+1E8D0)
+    return exact_edits(text, _run_edits(text, partial(ud.normalize, "NFD")), ud.normalize("NFD", text))
 
 
 def to_nfd(text: str) -> str:

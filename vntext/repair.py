@@ -28,7 +28,6 @@ from typing import NamedTuple
 
 from .edits import Edit, apply, token_edits
 from .legacy import (
-    decode_text,
     is_consistent,
     is_marked_syllable,
     is_strong,
@@ -37,7 +36,7 @@ from .legacy import (
     viqr_is_strong,
 )
 from .syllable import VIETNAMESE_LETTERS
-from .viqr import viqr_evidence
+from .viqr import decode_viqr, has_escapes, viqr_evidence
 
 MOJIBAKE = "mojibake"  # the plan's name for UTF-8 that was read as Windows-1252 or Latin-1
 
@@ -186,12 +185,13 @@ def plan(text: str) -> list[Repair]:
 def repair_edits(text: str) -> list[Edit]:
     """The repairs :func:`plan` decides on, as edits of *text* (word by word where possible)."""
     edits: list[Edit] = []
+    strict_viqr = has_escapes(text)  # a writer who escapes literal marks meant every other one
     for start, end, encoding in plan(text):
         line = text[start:end]
         if encoding == MOJIBAKE:
             found = list(_mojibake_edits(line))
         elif encoding == "viqr":
-            found = token_edits(line, decode_text(line, "viqr"))
+            found = token_edits(line, decode_viqr(line, strict=strict_viqr))
         else:
             found = legacy_edits(line, encoding)
         edits.extend((s + start, e + start, new) for s, e, new in found)

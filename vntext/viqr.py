@@ -13,7 +13,7 @@ the next mark literal. The tables derive from the syllable model.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from .syllable import VOWEL_INFO, parse_syllable
 
@@ -87,7 +87,7 @@ def _is_syllable(word: str) -> bool:
     return parse_syllable(word) is not None
 
 
-def _decode_token(m: re.Match[str]) -> str:
+def _decode_token(m: re.Match[str], strict: bool = True) -> str:
     token = m.group()
     if not any(c in _MARKS for c in token) and "dd" not in token.lower():
         return token
@@ -98,11 +98,11 @@ def _decode_token(m: re.Match[str]) -> str:
     while len(token) > 2 and token[-2] == "\\" and token[-1] in _MARKS:
         tail = token[-1] + tail  # an escaped, literal mark after the word
         token = token[:-2]
-    # A final "." or "?" after an unmarked word is read as punctuation only where a sentence can
-    # end: at the end of the text or a line, or (for ".") before a capital. Elsewhere it is a tone:
-    # "chu? Co^.ng" is "chủ Cộng", "thi. 25" is "thị 25", "Nam." stays "Nam.".
-    # RFC 1456 writers escape a literal mark with a backslash: "Nam\\.".
-    if token[-1] in _ENDING and (len(token) < 2 or token[-2] != "\\"):
+    # Strict (RFC 1456): an unescaped mark after a vowel is a diacritic, and only where that makes no
+    # syllable ("No^.i." is "Nội.") is it punctuation; writers escape a literal mark: "qua\\?".
+    # Lenient (text with no escapes, as people typed it): a final "." or "?" after an unmarked word is
+    # punctuation where a sentence can end, at the end of the text or a line, or (".") before a capital.
+    if not strict and token[-1] in _ENDING and (len(token) < 2 or token[-2] != "\\"):
         has_other = any(c in _MARKS for c in token[:-1])
         rest = text[m.end() : m.end() + 2]
         ends = not rest or rest[0] in "\r\n" or (rest[0].isspace() and (len(rest) < 2 or rest[1] in "\r\n"))
@@ -111,17 +111,36 @@ def _decode_token(m: re.Match[str]) -> str:
         if ends and not has_other:
             token, tail = token[:-1], token[-1] + tail
     composed = _compose(token)
-    if composed == token or not (_is_syllable(composed) or len(composed) == 1):
-        return m.group() if "\\" not in m.group() else token + tail
-    return composed + tail
+    if composed != token and (_is_syllable(composed) or len(composed) == 1):
+        return composed + tail
+    if token[-1] in _ENDING and len(token) > 1 and token[-2] != "\\":
+        shorter = _compose(token[:-1])  # the final mark as punctuation: "No^.i." is "Nội."
+        if shorter != token[:-1] and _is_syllable(shorter):
+            return shorter + token[-1] + tail
+    return m.group() if "\\" not in m.group() else token + tail
 
 
 _ESCAPE = re.compile(r"(?<=[A-Za-z0-9])\\([\^(+`'?~.])")
 
 
-def decode_viqr(text: str) -> str:
-    """Unicode (NFC) for VIQR *text*; words that would not become Vietnamese syllables are kept."""
-    text = _WORD.sub(_decode_token, text)
+def has_escapes(text: str) -> bool:
+    """Whether *text* escapes a literal mark after a word, as RFC 1456 asks (``Nam\\.``): then its
+    writer wrote every unescaped mark as a diacritic."""
+    return "\\" in text and _ESCAPE.search(text) is not None
+
+
+def decode_viqr(text: str, *, strict: bool = True) -> str:
+    """Unicode (NFC) for VIQR *text*; words that would not become Vietnamese syllables are kept.
+
+    *strict* reads RFC 1456 to the letter, so :func:`encode_viqr` output comes back unchanged: a mark
+    after a vowel is a diacritic (``qua?`` is ``quả``; a literal mark is escaped, ``qua\\?``).
+    ``strict=False`` is for text people typed without escapes, where a final ``.`` or ``?`` at the end
+    of a line, or ``.`` before a capital, ends the sentence.
+
+    >>> decode_viqr("Tha^.t vui qua?"), decode_viqr("Tha^.t vui qua?", strict=False)
+    ('Thật vui quả', 'Thật vui qua?')
+    """
+    text = _WORD.sub(partial(_decode_token, strict=strict), text)
     return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
@@ -136,7 +155,7 @@ def viqr_evidence(text: str) -> tuple[int, int, int]:
     for m in _WORD.finditer(text):
         words += 1
         token = m.group()
-        decoded = _decode_token(m)
+        decoded = _decode_token(m, strict=False)
         if decoded == token:
             continue
         if _STRONG.search(token):
@@ -149,4 +168,4 @@ def viqr_evidence(text: str) -> tuple[int, int, int]:
 _STRONG = re.compile(r"[\^(+`~]|dd|DD|[.?][A-Za-z]")
 
 
-__all__ = ["decode_viqr", "encode_viqr", "viqr_evidence"]
+__all__ = ["decode_viqr", "encode_viqr", "has_escapes", "viqr_evidence"]
