@@ -22,7 +22,9 @@ from typing import Any
 
 from ._trie import trie_pattern
 from .data import read_tsv
-from .forms import remove_diacritics
+from .errors import check_text
+from .forms import remove_diacritics, to_nfc
+from .protect import protected_spans
 from .syllable import parse_syllable
 
 KEPT_CATEGORIES = frozenset({"international"})
@@ -187,7 +189,8 @@ class AbbreviationExpander:
     def find_abbreviations(self, text: str, *, learn: bool | None = None) -> list[AbbreviationMatch]:
         """Abbreviations in *text* that would be expanded, in order, with their readings."""
         learn = self._options.learn if learn is None else learn
-        protected = [m.span() for m in _DOC_NUMBER.finditer(text)]
+        check_text(text)
+        protected = [m.span() for m in _DOC_NUMBER.finditer(text)] + protected_spans(text)
         learned: dict[str, tuple[int, str]] = {}
         for m in _DEFINITION.finditer(text):
             abbr = m.group(1).strip()
@@ -288,14 +291,14 @@ class AbbreviationExpander:
 def _key_end(key: str) -> str:
     # A key ending in "." may touch the next word (TP.Hồ Chí Minh); others must end a token (not
     # CP123, not NĐ-CP's "NĐ").
-    return "" if key.endswith(".") else r"(?![\w&])(?!-\w)"
+    return "" if key.endswith(".") else r"(?![\w&\u0300-\u036f])(?!-\w)"
 
 
 def _compile(keys: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A pattern for all *keys* (longest first), and the same without the left boundary, for a key
     glued to a dotted one (TP.UBND)."""
     body = "(?:" + trie_pattern(sorted(set(keys)), end=_key_end) + ")"
-    return re.compile(r"(?<![\w&.-])" + body), re.compile(body)
+    return re.compile(r"(?<![\w&.\u0300-\u036f-])" + body), re.compile(body)
 
 
 @lru_cache(maxsize=256)
@@ -316,7 +319,7 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
     for m in (before, after):
         if m is None:
             continue
-        word = m.group(1).strip(".,;:!?()\"'“”«»")
+        word = to_nfc(m.group(1).strip(".,;:!?()\"'“”«»"))
         if len(word) >= 2 and word.isupper() and not word.isascii() and parse_syllable(word) is not None:
             return True
     return False

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from .edits import Edit, apply
+from .errors import check_text
 from .syllable import parse_syllable
 
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
@@ -83,5 +84,6 @@ def space_edits(text: str) -> list[Edit]:
 
 def clean_text(text: str) -> str:
     """Apply the clean-up above; text with nothing to clean is returned as it is."""
+    check_text(text)
     text = apply(text, character_edits(text))
     return apply(text, space_edits(text))

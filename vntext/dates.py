@@ -36,7 +36,9 @@ from functools import lru_cache
 from typing import Any
 
 from .data import read_tsv
+from .errors import check_text
 from .lunar import lunar_to_solar
+from .protect import unprotected
 
 Day = date | datetime
 
@@ -649,6 +651,19 @@ def _candidates(text: str, ctx: _Context) -> Iterator[tuple[int, int, int, re.Ma
                 yield start, end, priority, m, rule
 
 
+def _value(rule: _Rule, m: re.Match[str], ctx: _Context) -> DateValue | None:
+    """The rule's value, or ``None`` where it falls outside the calendar Python can hold (a reference
+    near year 1 or 9999: "năm sau" of 9999 has no date)."""
+    try:
+        return rule.handler(m, ctx)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _date_of(d: Day) -> date:
+    return d.date() if isinstance(d, datetime) else d
+
+
 def _find(text: str, reference: date, strict: bool) -> list[DateMatch]:
     ctx = _Context(reference, strict=strict)
     cands = sorted(_candidates(text, ctx), key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
@@ -661,14 +676,14 @@ def _find(text: str, reference: date, strict: bool) -> list[DateMatch]:
         k = bisect.bisect_right(starts, start)
         if (k > 0 and ends[k - 1] > start) or (k < len(starts) and starts[k] < end):
             continue
-        if rule.handler(m, ctx) is None:  # values are made again below, in text order (cùng ngày)
+        if _value(rule, m, ctx) is None:  # values are made again below, in text order (cùng ngày)
             continue
         starts.insert(k, start)
         ends.insert(k, end)
         chosen.append((start, end, m, rule))
     out: list[DateMatch] = []
     for start, end, m, rule in sorted(chosen, key=lambda c: c[0]):
-        value = rule.handler(m, ctx)
+        value = _value(rule, m, ctx)
         if value is None:
             continue
         ctx.previous = value
@@ -691,7 +706,8 @@ def _join_ranges(text: str, matches: list[DateMatch]) -> list[DateMatch]:
     out: list[DateMatch] = []
     for m in matches:
         prev = out[-1] if out else None
-        if prev is not None and _RANGE_JOIN.match(text[prev.end : m.start]) and prev.value.start <= m.value.end:
+        joined = prev is not None and _RANGE_JOIN.match(text[prev.end : m.start]) is not None
+        if prev is not None and joined and _date_of(prev.value.start) <= _date_of(m.value.end):
             grain = min(prev.value.grain, m.value.grain, key=lambda g: _GRAINS.index(g) if g in _GRAINS else 99)
             value = DateValue(prev.value.start, m.value.end, grain, prev.value.part_of_day, prev.value.calendar)
             out[-1] = DateMatch(text[prev.start : m.end], prev.start, m.end, value)
@@ -722,11 +738,14 @@ class DateParser:
         return (DateParser, (self.reference,))
 
     def find_dates(self, text: str, reference: date | datetime | None = None) -> list[DateMatch]:
-        """Every date expression in *text*, in order, with spans into *text*."""
-        return _find(text, _reference(reference or self.reference), strict=True)
+        """Every date expression in *text*, in order, with spans into *text* (none inside a URL, e-mail
+        or path)."""
+        check_text(text)
+        return unprotected(text, _find(text, _reference(reference or self.reference), strict=True))
 
     def parse_date(self, text: str, reference: date | datetime | None = None) -> DateValue | None:
         """The value of the date expression *text* (its longest one), or ``None``."""
+        check_text(text)
         matches = _find(text, _reference(reference or self.reference), strict=False)
         if not matches:
             return None

@@ -16,6 +16,7 @@ from functools import lru_cache, partial
 
 from ._ud import ud
 from .edits import Edit, exact_edits
+from .errors import check_text
 from .syllable import MODIFIER_MARKS, TONE_MARKS
 
 _TONE_SET = frozenset(TONE_MARKS[1:]) | {"\u0340", "\u0341"}
@@ -45,6 +46,7 @@ def to_nfc(text: str) -> str:
     circumflex, breve or horn of the same letter is moved after it, so the pair composes.
     Deprecated tone marks U+0340 and U+0341 become U+0300 and U+0301 (as in NFC).
     """
+    check_text(text)
     nfc = ud.normalize("NFC", text)
     if not _ANY_MARK.search(nfc):
         return nfc
@@ -92,6 +94,7 @@ def to_nfd(text: str) -> str:
     >>> len(to_nfd("ộ"))
     3
     """
+    check_text(text)
     return ud.normalize("NFD", to_nfc(text))
 
 
@@ -117,6 +120,7 @@ def remove_diacritics(text: str) -> str:
     >>> remove_diacritics("Thủy điện Hòa Bình, Zürich")
     'Thuy dien Hoa Binh, Zurich'
     """
+    check_text(text)
     if text.isascii():
         return text
     text = text.translate(_strip_table())

@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 from ._ud import ud
 from .data import read_tsv
 from .edits import Edit, exact_edits
-from .errors import UnknownOptionError
+from .errors import UnknownOptionError, check_text
 from .forms import to_nfc
 from .syllable import TONE_MARKS, VOWEL_INFO, parse_syllable
 from .viqr import decode_viqr, encode_viqr, viqr_evidence
@@ -178,6 +178,8 @@ def decode_legacy(data: bytes | str, encoding: str) -> str:
     Latin-1 (what pasted or converted old documents look like). Characters that do not belong to
     the encoding pass through unchanged.
     """
+    if not isinstance(data, (bytes, bytearray, memoryview, str)):
+        raise TypeError(f"data must be bytes or a str, not {type(data).__name__}")
     name = check_encoding(encoding)
     if name == "viqr":
         return to_nfc(decode_viqr(data.decode("utf-8", "surrogateescape") if isinstance(data, bytes) else data))
@@ -208,6 +210,7 @@ def encode_legacy(text: str, encoding: str, errors: str = "strict") -> bytes:
     >>> encode_legacy("Bộ", "vni"), encode_legacy("Bộ", "cp1258"), encode_legacy("Bộ", "viqr")
     (b'Bo\\xe4', b'B\\xf4\\xf2', b'Bo^.')
     """
+    check_text(text)
     name = check_encoding(encoding)
     text = to_nfc(text)
     try:
@@ -332,6 +335,7 @@ def detect_legacy(text: str) -> str | None:
     >>> detect_legacy("Ça dépend de la météo"), detect_legacy("Ö")
     (None, None)
     """
+    check_text(text)
     text = ud.normalize("NFC", text)
     if text.isascii():
         return "viqr" if viqr_is_strong(text) else None

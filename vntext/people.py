@@ -25,6 +25,8 @@ from functools import cached_property, lru_cache
 from typing import Any, overload
 
 from .data import read_tsv
+from .errors import check_text
+from .protect import unprotected
 from .syllable import parse_syllable
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[.\-'’][^\W\d_]+)*|\d+|\S")
@@ -302,11 +304,16 @@ class PersonParser:
     # ------------------------------------------------------------------------------------- public
     def parse_person(self, mention: str) -> Person | None:
         """The person a short *mention* names (``"ông Lê Hoài Trung"``), or ``None``."""
+        check_text(mention, "mention")
         people = self.find_people(mention)
         return max(people, key=lambda p: p.end - p.start) if people else None
 
     def find_people(self, text: str) -> list[Person]:
-        """Every person mention with a name in *text*, in order."""
+        """Every person mention with a name in *text*, in order (none inside a URL, e-mail or path)."""
+        check_text(text)
+        return unprotected(text, self._find_people(text))
+
+    def _find_people(self, text: str) -> list[Person]:
         people: list[Person] = []
         seen: dict[str, str] = {}
         # A name is at least two capitalised words side by side, and no mention crosses the end of a

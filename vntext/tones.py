@@ -23,7 +23,7 @@ from functools import cache
 
 from ._trie import trie_pattern
 from .edits import Edit, apply
-from .errors import UnknownOptionError
+from .errors import UnknownOptionError, check_text
 from .evidence import LineJudge
 from .forms import to_nfc
 from .syllable import CLOSED_ONLY, CODAS, NUCLEI, OPEN_ONLY, STYLES, VOWEL_INFO, VOWELS, Syllable, toned
@@ -126,6 +126,7 @@ def normalize_tones(text: str, style: str = "new") -> str:
     Misplaced tones are repaired in both styles; words that are not Vietnamese syllables are left
     alone. Raises :class:`~vntext.errors.UnknownOptionError` (a ``ValueError``) for another style.
     """
+    check_text(text)
     return place_tones_nfc(to_nfc(text), check_style(style))
 
 
