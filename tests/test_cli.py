@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -172,3 +173,136 @@ def test_jobs_keep_order_and_match_one_process(tmp_path: Path) -> None:
     assert d1.stdout == d2.stdout and d1.stdout.count(b"\n") == 60_000
     bad = run("normalize", "--jobs", "0")
     assert bad.returncode == 2 and "at least 1" in bad.stderr.decode()
+
+
+# ------------------------------------------------------------------ faults (issue: trust on the CLI)
+def _no_traceback(r: subprocess.CompletedProcess[bytes]) -> str:
+    err = r.stderr.decode()
+    assert "Traceback" not in err, err
+    return err
+
+
+def test_decode_auto_judges_every_block(tmp_path: Path) -> None:
+    # Legacy bytes after the first MiB used to become U+FFFD with exit 0.
+    unicode_part = "Cộng hòa xã hội chủ nghĩa Việt Nam\n" * 40_000  # ~1.6 MB
+    legacy = vntext.encode_legacy("Độc lập tự do hạnh phúc, kế hoạch phát triển\n", "tcvn3") * 10
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(unicode_part.encode() + legacy)
+    r = run("decode", "--from", "auto", str(path))
+    assert r.returncode == 0, _no_traceback(r)
+    out = r.stdout.decode()
+    assert "\ufffd" not in out
+    assert out.endswith("Độc lập tự do hạnh phúc, kế hoạch phát triển\n" * 10)
+
+
+def test_decode_auto_fails_loudly_when_it_cannot_tell() -> None:
+    r = run("decode", "--from", "auto", stdin=b"Hello\n\xff\xfe\xfd\n")
+    assert r.returncode == 1
+    assert "cannot tell the legacy encoding" in _no_traceback(r)
+
+
+def test_decode_viqr_never_writes_invalid_utf8() -> None:
+    r = run("decode", "--from", "viqr", stdin=b"Vie^.t Nam \xff caf\xe9\n")
+    assert r.returncode == 0, _no_traceback(r)
+    assert r.stdout.decode("utf-8") == "Việt Nam ÿ café\n"
+
+
+def test_lines_end_at_newline_only() -> None:
+    data = "một\u2028hai\rba\x0cbốn\u0085năm\nsáu\r\nbảy".encode()
+    r = run("analyze", "--lines", stdin=data)
+    rows = [json.loads(x) for x in r.stdout.decode().split("\n") if x]
+    assert [row["line"] for row in rows] == [1, 2, 3]
+    assert rows[0]["text"] == "một\u2028hai\rba\x0cbốn\u0085năm"
+    r = run("normalize", stdin=data)
+    assert r.stdout == data  # line ends and the missing final newline are kept
+
+
+def test_analyze_field_accepts_any_valid_json_lines() -> None:
+    records = [
+        '{"id": 1, "text": "Hà Nội\u2028ngày 5/8"}',
+        '{"id": NaN, "text": "ông Nguyễn Văn Thể"}',
+        '{"id": 3, "text": "lone \\ud800 surrogate"}',
+    ]
+    r = run("analyze", "--field", "text", stdin="\n".join(records).encode() + b"\n")
+    assert r.returncode == 0, _no_traceback(r)
+    rows = [json.loads(x) for x in r.stdout.decode("utf-8").split("\n") if x]
+    assert [row["id"] for row in rows] == [1, None, 3]
+    assert rows[0]["text"] == "Hà Nội\u2028ngày 5/8" and rows[2]["text"] == "lone \ud800 surrogate"
+
+
+def test_disk_full_is_one_line() -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    with open("/dev/full", "wb") as full:
+        r = subprocess.run([*CMD, "normalize"], input=b"Hoa\xcc\x80\n" * 100_000, stdout=full,
+                           stderr=subprocess.PIPE, timeout=60)
+    err = r.stderr.decode()
+    assert r.returncode == 1 and "Traceback" not in err and err.count("\n") == 1
+    assert "No space left on device" in err
+
+
+def test_closed_stdin_and_stdout_are_one_line() -> None:
+    r = subprocess.run([*CMD, "normalize"], stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
+    assert r.returncode == 0
+    closed_in = subprocess.run(" ".join([*CMD, "normalize", "<&-"]), shell=True, capture_output=True, timeout=60)
+    assert closed_in.returncode == 1 and _no_traceback(closed_in).strip() == "vntext: error: standard input is closed"
+    closed_out = subprocess.run(" ".join([*CMD, "normalize", ">&-"]), shell=True, input=b"x\n",
+                                stderr=subprocess.PIPE, timeout=60)
+    assert closed_out.returncode == 1 and "Traceback" not in closed_out.stderr.decode()
+
+
+def test_long_line_without_spaces_is_cut_without_loss() -> None:
+    data = ("ộ" * 1_500_000 + "a" * 700_001).encode()  # ~5.2 MB, one line, no space, multibyte letters
+    r = run("strip", stdin=data)
+    assert r.returncode == 0 and r.stdout == ("o" * 1_500_000 + "a" * 700_001).encode()
+    r = run("normalize", stdin=data)
+    assert r.stdout == data
+
+
+def test_jobs_beyond_cores_still_work_in_order(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    lines = [f"Dòng {i}: Hoà Bình\n" for i in range(200_000)]
+    big.write_text("".join(lines), encoding="utf-8")
+    r = run("normalize", "--jobs", "1000", str(big))
+    assert r.returncode == 0 and r.stdout.decode() == "".join(lines).replace("Hoà", "Hòa")
+
+
+_CRASH = """
+import importlib, sys
+n = importlib.import_module("vntext.normalize")
+real = n.Normalizer.normalize
+def boom(self, text):
+    if "BOOM" in text:
+        {action}
+    return real(self, text)
+boom.__name__, boom.__qualname__ = "normalize", "Normalizer.normalize"  # pickled by name for workers
+n.Normalizer.normalize = boom
+from vntext.cli import main
+sys.exit(main(["normalize", "--jobs", "{jobs}", sys.argv[1]]))
+"""
+
+
+def _crash_file(tmp_path: Path) -> Path:
+    path = tmp_path / "in.txt"
+    block = "Hoà Bình\n" * 150_000  # ~1.4 MB: the middle block holds the bad line
+    path.write_text(block + "BOOM\n" + block, encoding="utf-8")
+    return path
+
+
+def test_internal_error_reports_the_block_and_keeps_the_text(tmp_path: Path) -> None:
+    path = _crash_file(tmp_path)
+    code = _CRASH.format(action="raise RuntimeError('bug')", jobs=1)
+    r = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, timeout=120)
+    err = _no_traceback(r)
+    assert r.returncode == 1 and "internal error (RuntimeError: bug)" in err and "lines " in err
+    out = r.stdout.decode()
+    assert out.startswith("Hòa Bình\n" * 1000) and "BOOM\n" in out  # nothing lost, the rest went on
+    assert len(out.splitlines()) == 300_001
+
+
+def test_killed_worker_is_one_line(tmp_path: Path) -> None:
+    path = _crash_file(tmp_path)
+    code = _CRASH.format(action="import os, signal; os.kill(os.getpid(), signal.SIGKILL)", jobs=2)
+    r = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, timeout=120)
+    err = _no_traceback(r)
+    assert r.returncode == 1 and "worker process stopped" in err

@@ -37,7 +37,9 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator
             yield fn(second)
             yield from map(fn, it)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    finished = False
+    try:
         pending: deque[Future[R]] = deque([pool.submit(fn, first), pool.submit(fn, second)])
         try:
             for item in it:
@@ -50,6 +52,11 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator
             raise
         while pending:
             yield pending.popleft().result()
+        finished = True
+    finally:
+        # When the reader goes away (| head) or an error stops the run, queued blocks are dropped
+        # instead of computed.
+        pool.shutdown(wait=finished, cancel_futures=not finished)
 
 
 class Progress:
@@ -84,7 +91,15 @@ class Progress:
             sys.stderr.write("\n")
 
 
+class Failure(str):
+    """What :func:`call` returns for a block whose function raised: the error, as text."""
+
+
 def call(spec: tuple[Callable[..., Any], tuple[Any, ...]]) -> Any:
-    """Apply a (function, arguments) pair: what each worker process runs."""
+    """Apply a (function, arguments) pair: what each worker process runs. An exception (a bug) comes
+    back as a :class:`Failure`, so the blocks around it are still written."""
     fn, args = spec
-    return fn(*args)
+    try:
+        return fn(*args)
+    except Exception as exc:
+        return Failure(f"{type(exc).__name__}: {exc}")

@@ -12,16 +12,19 @@ import bisect
 import contextlib
 import json
 import os
+import re
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, BinaryIO, NoReturn
 
 from . import __version__
-from ._parallel import Progress, call, default_jobs, ordered_map
+from ._parallel import Failure, Progress, call, default_jobs, ordered_map
 from .errors import VntextError
 
 BLOCK = 1 << 20  # bytes read at a time
-MAX_LINE = 1 << 24  # a "line" longer than this is cut at a space so memory stays bounded
+MAX_LINE = 1 << 20  # a "line" longer than this is cut (at a space where there is one): memory stays bounded
 
 EXIT_INPUT = 1  # bad input: missing file, undecodable bytes
 EXIT_USAGE = 2  # bad command line
@@ -36,24 +39,41 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
+def _utf8_boundary(data: bytearray | bytes, end: int) -> int:
+    """The largest cut at or before *end* that does not split a UTF-8 character."""
+    i = end
+    while i > 0 and end - i < 4 and (data[i - 1] & 0xC0) == 0x80:
+        i -= 1  # continuation bytes
+    if i > 0 and data[i - 1] >= 0xC0:  # the lead byte of the last character
+        size = 2 if data[i - 1] < 0xE0 else 3 if data[i - 1] < 0xF0 else 4
+        return end if end - (i - 1) >= size else i - 1
+    return end
+
+
 def _blocks(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
-    """(offset, bytes) blocks that end at a newline (or at a space in a giant line)."""
-    pending = b""
+    """(offset, bytes) blocks that end at a newline; a line longer than :data:`MAX_LINE` is cut at its
+    last space (or, with none, between two characters), so memory stays bounded by the block size.
+    Every byte comes out once, in order. Lines end at ``\\n`` only (``\\r\\n`` is a line end too)."""
+    pending = bytearray()
     offset = 0
     while True:
-        chunk = stream.read(BLOCK)
+        try:
+            chunk = stream.read(BLOCK)
+        except OSError as exc:
+            raise InputError(f"cannot read {getattr(stream, 'name', 'input')!r}: {exc.strerror or exc}") from None
         if not chunk:
             break
+        searched = len(pending)  # the part before has no newline: only the new chunk is searched
         pending += chunk
-        cut = pending.rfind(b"\n") + 1
-        if not cut and len(pending) > MAX_LINE:
-            cut = pending.rfind(b" ") + 1
+        cut = pending.rfind(b"\n", searched) + 1
+        if not cut and len(pending) >= MAX_LINE:
+            cut = pending.rfind(b" ", len(pending) - MAX_LINE // 4) + 1 or _utf8_boundary(pending, len(pending))
         if cut:
-            yield offset, pending[:cut]
+            yield offset, bytes(pending[:cut])
             offset += cut
-            pending = pending[cut:]
+            del pending[:cut]
     if pending:
-        yield offset, pending
+        yield offset, bytes(pending)
 
 
 class _BadUTF8(Exception):
@@ -83,6 +103,8 @@ def _decode_utf8(name: str, offset: int, data: bytes, first: bool) -> str:
 def _opened(name: str) -> Iterator[BinaryIO]:
     """The file *name* opened for reading bytes (``-``: standard input, which is left open)."""
     if name == "-":
+        if sys.stdin is None:
+            raise InputError("standard input is closed")
         yield sys.stdin.buffer
         return
     try:
@@ -110,26 +132,67 @@ def _texts(names: list[str]) -> Iterator[tuple[str, int, str]]:
 
 
 def _write(out: BinaryIO, text: str) -> None:
-    out.write(text.encode("utf-8", "surrogatepass"))
+    out.write(text.encode("utf-8"))
 
 
-def _run(args: argparse.Namespace, work: Callable[..., str], make: Callable[[str, int, str], tuple[Any, ...]]) -> None:
-    """Stream blocks through *work* (on ``--jobs`` processes, output in input order)."""
+def _json_line(row: dict[str, Any]) -> str:
+    """One JSON line; strings holding lone surrogates (from a ``\\ud800`` escape in the input) are
+    written escaped, so the output is always valid UTF-8 and valid JSON."""
+    try:
+        line = json.dumps(row, ensure_ascii=False, allow_nan=False)
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(row, ensure_ascii=True, allow_nan=False)
+    return line + "\n"
+
+
+class InternalError(Exception):
+    """Blocks or records the command could not process (a bug): each was reported, the run went on."""
+
+
+def _run(
+    args: argparse.Namespace,
+    work: Callable[..., str],
+    make: Callable[[str, int, str], tuple[Any, ...]],
+    keep_input: bool,
+) -> None:
+    """Stream blocks through *work* (on ``--jobs`` processes, output in input order).
+
+    A block on which *work* fails is reported on standard error with its file and lines and, for
+    commands that write text (*keep_input*), written unchanged so no text is lost; the run goes on and
+    ends with a non-zero exit code.
+    """
     out = sys.stdout.buffer
     progress = Progress()
-    jobs = args.jobs if args.jobs is not None else default_jobs()
-    specs = ((work, make(name, line, text)) for name, line, text in _texts(args.files))
+    jobs = min(args.jobs, default_jobs()) if args.jobs is not None else default_jobs()
+    where: deque[tuple[str, int, str]] = deque()
+    failed = 0
+
+    def specs() -> Iterator[tuple[Callable[..., Any], tuple[Any, ...]]]:
+        for name, line, text in _texts(args.files):
+            where.append((name, line, text if keep_input else ""))
+            yield work, make(name, line, text)
+
     try:
-        for result in ordered_map(call, specs, jobs):
-            data = result.encode("utf-8", "surrogatepass")
+        for result in ordered_map(call, specs(), jobs):
+            name, line, original = where.popleft()
+            if isinstance(result, Failure):
+                failed += 1
+                last = line + original.count("\n")
+                kept = "; the block was written unchanged" if keep_input else ""
+                print(f"vntext: error: {name}: lines {line}-{last}: internal error ({result}){kept}", file=sys.stderr)
+                result = original
+            data = result.encode("utf-8")
             out.write(data)
             progress.update(len(data))
     finally:
         progress.close()
+    if failed:
+        raise InternalError(f"{failed} block(s) could not be processed (see above); please report it")
 
 
 def _run_text(args: argparse.Namespace, fn: Callable[[str], str]) -> None:
-    _run(args, fn, lambda name, line, text: (text,))
+    _run(args, fn, lambda name, line, text: (text,), keep_input=True)
 
 
 def _jsonl_block(find: Callable[[str], Iterable[Any]], name: str, first_line: int, text: str) -> str:
@@ -142,12 +205,12 @@ def _jsonl_block(find: Callable[[str], Iterable[Any]], name: str, first_line: in
         index = bisect.bisect_right(starts, row["start"]) - 1
         row["start"] -= starts[index]
         row["end"] -= starts[index]
-        rows.append(json.dumps({"file": name, "line": first_line + index, **row}, ensure_ascii=False) + "\n")
+        rows.append(_json_line({"file": name, "line": first_line + index, **row}))
     return "".join(rows)
 
 
 def _run_jsonl(args: argparse.Namespace, find: Callable[[str], Iterable[Any]]) -> None:
-    _run(args, _jsonl_block, lambda name, line, text: (find, name, line, text))
+    _run(args, _jsonl_block, lambda name, line, text: (find, name, line, text), keep_input=False)
 
 
 # ----------------------------------------------------------------------------------- subcommands
@@ -217,77 +280,133 @@ def _iso_date(value: str) -> Any:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
 
 
+def _analyze_file(analyzer: Any, name: str, out: BinaryIO) -> None:
+    """One JSON object for a whole file, analysed block by block (blocks of whole lines, about 1 MiB)
+    so memory stays bounded on any size of file; spans count characters from the start of the file.
+    Learned abbreviation definitions and links between mentions of one person do not cross blocks."""
+    shown = "<stdin>" if name == "-" else name
+    lists: dict[str, list[Any]] = {"abbreviations": [], "people": [], "dates": []}
+    encoding = None
+    at = 0  # characters of the original before this block
+    out.write(json.dumps({"file": shown}, ensure_ascii=False)[:-1].encode() + b', "text": "')
+    for _, _, block in _texts([name]):
+        doc = analyzer.analyze(block)
+        encoding = encoding or doc.encoding
+        out.write(json.dumps(doc.text, ensure_ascii=not _encodable(doc.text))[1:-1].encode())
+        for key, found in (("abbreviations", doc.abbreviations), ("people", doc.people), ("dates", doc.dates)):
+            for m in found:
+                row = m.to_dict()
+                row["start"] += at
+                row["end"] += at
+                if "refers_to" in row and isinstance(row["refers_to"], int):
+                    row["refers_to"] += at
+                lists[key].append(row)
+        at += len(block)
+    rest = _json_line({"encoding": encoding, **lists})
+    out.write(b'", ' + rest[1:].encode())
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _record(line: str, field: str, name: str, n: int) -> tuple[str, dict[str, Any]]:
+    """The text to analyse in one JSON Lines record, and what the output row starts with."""
+    try:
+        record = json.loads(line, parse_constant=lambda _: None)  # NaN/Infinity (pandas) read as null
+        text = record[field]
+    except (ValueError, KeyError, TypeError):
+        raise InputError(f"{name}: line {n} is not a JSON object with a string field {field!r}") from None
+    if not isinstance(text, str):
+        raise InputError(f"{name}: line {n}: field {field!r} is not a string")
+    return text, {"file": name, "line": n, **({"id": record["id"]} if "id" in record else {})}
+
+
 def cmd_analyze(args: argparse.Namespace) -> None:
     from .analyze import Analyzer
 
     analyzer = Analyzer(reference=args.reference)
     out = sys.stdout.buffer
-
-    def emit(where: dict[str, Any], text: str) -> None:
-        row = {**where, **analyzer.analyze(text).to_dict()}
-        _write(out, json.dumps(row, ensure_ascii=False) + "\n")
-
     if not (args.lines or args.field):  # one document per file
         for name in args.files or ["-"]:
-            text = "".join(block for _, _, block in _texts([name]))
-            emit({"file": "<stdin>" if name == "-" else name}, text)
+            _analyze_file(analyzer, name, out)
         return
+    failed = 0
     for name, first_line, block in _texts(args.files):
-        for n, line in enumerate(block.splitlines(), start=first_line):
+        # Lines end at "\n" only: U+2028, U+0085 or a form feed inside a record is text, not a break.
+        lines = block.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        for n, line in enumerate(lines, start=first_line):
+            line = line.removesuffix("\r")
             if not line.strip():
                 continue
-            if args.field:
-                try:
-                    record = json.loads(line)
-                    text = record[args.field]
-                except (ValueError, KeyError, TypeError):
-                    message = f"{name}: line {n} is not a JSON object with a string field {args.field!r}"
-                    raise InputError(message) from None
-                if not isinstance(text, str):
-                    raise InputError(f"{name}: line {n}: field {args.field!r} is not a string")
-                where = {"file": name, "line": n, **({"id": record["id"]} if "id" in record else {})}
-            else:
-                text, where = line, {"file": name, "line": n}
-            emit(where, text)
+            text, where = _record(line, args.field, name, n) if args.field else (line, {"file": name, "line": n})
+            try:
+                row = {**where, **analyzer.analyze(text).to_dict()}
+            except Exception as exc:
+                failed += 1
+                print(f"vntext: error: {name}: line {n}: internal error ({type(exc).__name__}: {exc})",
+                      file=sys.stderr)
+                continue
+            _write(out, _json_line(row))
+    if failed:
+        raise InternalError(f"{failed} record(s) could not be analysed (see above); please report it")
 
 
 def cmd_decode(args: argparse.Namespace) -> None:
-    from .legacy import check_encoding, decode_legacy, detect_legacy
+    from .legacy import check_encoding, decode_legacy
 
     out = sys.stdout.buffer
     encoding = None if args.source == "auto" else check_encoding(args.source)
     for name in args.files or ["-"]:
+        shown = "<stdin>" if name == "-" else name
+        chosen = encoding
         with _opened(name) as stream:
-            chosen = encoding
-            for _, data in _blocks(stream):
-                if chosen is None:
-                    chosen = detect_legacy(_as_windows_text(data)) or "utf-8"
-                if chosen == "utf-8":
-                    _write(out, data.decode("utf-8", "replace"))
+            for offset, data in _blocks(stream):
+                if encoding is None:  # auto: the lines of each block are judged on their own evidence
+                    chosen = _decode_auto(out, shown, offset, data, chosen)
                 else:
-                    _write(out, decode_legacy(data, chosen))
+                    _write(out, decode_legacy(data, encoding))
 
 
-def _as_windows_text(data: bytes) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        import codecs
+def _decode_auto(out: BinaryIO, shown: str, offset: int, data: bytes, chosen: str | None) -> str | None:
+    """Write one block of ``decode --from auto``: lines that are valid UTF-8 and read as proper Unicode
+    pass through; the others are decoded with the legacy encoding their evidence names (or, with too
+    little evidence, the one found earlier in the file). Returns the encoding in use."""
+    from .legacy import bytes_as_text, decode_legacy, detect_legacy
 
-        from .legacy import _windows_chars
-
-        return codecs.charmap_decode(data, "strict", _windows_chars())[0]
+    lines = [line for line in re.split(b"(?<=\n)", data) if line]
+    legacy = set()
+    for i, line in enumerate(lines):
+        text = bytes_as_text(line)
+        if text.encode("utf-8") != line or detect_legacy(text) is not None:
+            legacy.add(i)
+    if legacy:
+        chosen = detect_legacy(bytes_as_text(b"".join(lines[i] for i in sorted(legacy)))) or chosen
+        if chosen is None:
+            raise InputError(
+                f"{shown}: cannot tell the legacy encoding of the bytes at offset {offset}; "
+                "name it with --from ENCODING"
+            )
+    for i, line in enumerate(lines):
+        _write(out, decode_legacy(line, chosen) if i in legacy else line.decode("utf-8"))  # type: ignore[arg-type]
+    return chosen
 
 
 def cmd_detect(args: argparse.Namespace) -> None:
     out = sys.stdout.buffer
-    from .legacy import detect_legacy
+    from .legacy import bytes_as_text, detect_legacy
 
     for name in args.files or ["-"]:
         with _opened(name) as stream:
             sample = stream.read(BLOCK)
 
-        found = detect_legacy(_as_windows_text(sample)) or "unicode"
+        found = detect_legacy(bytes_as_text(sample)) or "unicode"
         shown = "<stdin>" if name == "-" else name
         _write(out, f"{shown}\t{found}\n")
 
@@ -371,10 +490,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if sys.stdout is None:
+        print("vntext: error: standard output is closed", file=sys.stderr)
+        return EXIT_INPUT
     try:
         args.func(args)
         sys.stdout.flush()
-    except InputError as exc:
+        sys.stdout.buffer.flush()
+    except (InputError, InternalError) as exc:
         print(f"vntext: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
     except VntextError as exc:
@@ -382,12 +505,26 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         # The reader went away (| head): stop quietly, and keep Python from complaining at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         return 0
+    except BrokenProcessPool:
+        _silence_stdout()
+        print("vntext: error: a worker process stopped (killed, or out of memory); "
+              "the output before it was written", file=sys.stderr)
+        return EXIT_INPUT
+    except OSError as exc:  # disk full, I/O error on output
+        _silence_stdout()
+        print(f"vntext: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
     return 0
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so Python's final flush cannot fail with a traceback."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":  # pragma: no cover

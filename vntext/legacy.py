@@ -65,6 +65,15 @@ def _code_page(codec: str) -> str:
     return "".join(out)
 
 
+def bytes_as_text(data: bytes) -> str:
+    """*data* as text: UTF-8 where it is valid, else what each byte shows as in Windows-1252 (as an
+    old file opened in a Western editor), so no byte is lost and no surrogate is made."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return codecs.charmap_decode(data, "strict", _windows_chars())[0]
+
+
 def _windows_chars() -> str:
     """What each byte shows as in Windows-1252, where mis-decoded legacy text comes from."""
     return _code_page("cp1252")
@@ -182,7 +191,7 @@ def decode_legacy(data: bytes | str, encoding: str) -> str:
         raise TypeError(f"data must be bytes or a str, not {type(data).__name__}")
     name = check_encoding(encoding)
     if name == "viqr":
-        return to_nfc(decode_viqr(data.decode("utf-8", "surrogateescape") if isinstance(data, bytes) else data))
+        return to_nfc(decode_viqr(data if isinstance(data, str) else bytes_as_text(bytes(data))))
     if isinstance(data, (bytes, bytearray, memoryview)):
         if name == "vni":
             text = codecs.charmap_decode(bytes(data), "strict", _windows_chars())[0]
