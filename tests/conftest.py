@@ -9,6 +9,15 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests must pass alone or together, in any order, on a loaded machine: no deadline (the first
+# call of a function may compile a large pattern), and no example database (a failure found once is
+# replayed by a test of its own, not by a cache left in the working tree). CI runs a fixed sequence of
+# examples, so every CI run checks the same cases; locally each run explores new ones.
+settings.register_profile("vntext", deadline=None, database=None)
+settings.register_profile("ci", parent=settings.get_profile("vntext"), derandomize=True)
+settings.load_profile("ci" if os.environ.get("CI") else "vntext")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("VNTEXT_SHARED", ROOT.parent / "shared"))

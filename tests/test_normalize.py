@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pickle
 import threading
+from pathlib import Path
 
 import pytest
 
 import vntext
+from tests.conftest import cases
 from vntext import NormalizeConfig, Normalizer
 
 
@@ -83,3 +85,25 @@ def test_seeds_are_fixed_points(seed_lines: list[str]) -> None:
         once = vntext.normalize(line)
         assert vntext.normalize(once) == once
         assert vntext.remove_diacritics(once) == vntext.remove_diacritics(vntext.clean_text(vntext.to_nfc(line)))
+
+
+@pytest.mark.parametrize("case", cases("normalize"), ids=lambda c: c["label"])
+def test_normalize_cases(case: dict) -> None:
+    out = vntext.normalize(case["input"], **case.get("options", {}))
+    assert out == case["expected"]
+    assert vntext.normalize(out, **case.get("options", {})) == out  # idempotent
+
+
+def _multilingual() -> list[tuple[str, str]]:
+    path = Path(__file__).resolve().parent / "data" / "multilingual.tsv"
+    rows = path.read_text(encoding="utf-8").splitlines()[1:]
+    return [tuple(row.split("\t", 1)) for row in rows]  # type: ignore[misc]
+
+
+def test_other_languages_change_only_by_documented_clean_up() -> None:
+    """1,600+ lines of 47 languages and scripts (CLDR month, day and country names): normalize changes
+    nothing but NFC and the clean-up (no-break spaces and the like)."""
+    rows = _multilingual()
+    assert len(rows) > 1000 and len({loc for loc, _ in rows}) >= 30
+    changed = [(loc, text) for loc, text in rows if vntext.normalize(text) != vntext.clean_text(vntext.to_nfc(text))]
+    assert changed == []

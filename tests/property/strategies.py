@@ -40,3 +40,19 @@ _separators = st.sampled_from([" ", "  ", ", ", ". ", "\n", "\u00a0", "-", "\u20
 vietnamese_text = st.lists(
     st.one_of(syllables(), _separators, st.text(max_size=4), st.sampled_from(VIETNAMESE_LETTERS)), max_size=40
 ).map("".join)
+
+
+#: Pieces of real-looking running text where the finders meet: dates with times, ranges and lists,
+#: legacy and mojibake fragments, URLs, e-mails, abbreviations, titles and names.
+_PIECES = [
+    "Từ ngày 25/7", " đến ", " tới ", "18h", "14h chiều", "20h30", "ngày 11/8", "24-7", "2-3", "28/6-2/7",
+    "27-29/6", "Quý IV/2025", "rằm tháng Giêng", "năm sau", "tuần tới", "thứ hai", "các ngày 10/8, 12/8",
+    "thắng 2-1", "1/3 dân số", "25.000 đồng/kg", "số 15/2020/NĐ-CP", "UBND", "TP.HCM", "T.Ư", "GD&ĐT",
+    "ông Nguyễn Văn Thể", "Phó Chủ tịch UBND tỉnh", "bà Ngân", "HLV Park Hang Seo", ", ", ". ", "\n", " ",
+    "https://vnexpress.net/hoà-bình-1234.html", "hoa@hoà.vn", "C:\\Users\\hoà", "`a`",
+    "Céng hoµ x· héi", "ViÖt Nam", "Coäng hoøa", "Vie^.t Nam", "Tiáº¿ng Viá»‡t", "BaÒo tàng", "Ð", "µm",
+    "\u00a0", "\u00ad", "\u200b", "hòang", "caí", "Ho\u0300a", "\ud800", "😀", "東京",
+]
+running_text = st.lists(
+    st.one_of(st.sampled_from(_PIECES), syllables(), st.text(max_size=3)), max_size=25
+).map("".join)
