@@ -80,8 +80,7 @@ class Analyzer:
         """The normalised text (equal to :func:`vntext.normalize` with this config), its offset map,
         and the legacy encoding that was repaired, if any."""
         check_text(text)
-        offsets = OffsetMap()
-        normalized, encoding = run_pipeline(self.config, text, offsets)
+        normalized, encoding, offsets = run_pipeline(self.config, text, track=True)
         return normalized, offsets, encoding
 
     def analyze(self, text: str, reference: date | datetime | None = None) -> Document:

@@ -128,6 +128,37 @@ class OffsetMap:
         return i
 
 
+class JoinedMap(OffsetMap):
+    """The offset map of a text made of pieces normalised one by one (the stretches between protected
+    spans): each piece keeps its own map."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._out: list[int] = []  # where each piece starts in the final text
+        self._orig: list[int] = []  # … and in the original
+        self._maps: list[OffsetMap | None] = []  # None: copied as it was
+
+    def add_piece(self, out_start: int, orig_start: int, offsets: OffsetMap | None) -> None:
+        self._out.append(out_start)
+        self._orig.append(orig_start)
+        self._maps.append(offsets)
+
+    def _piece(self, k: int, i: int, end: bool) -> int:
+        local = i - self._out[k]
+        m = self._maps[k]
+        if m is not None:
+            local = m.to_original_end(local) if end else m.to_original(local)
+        return self._orig[k] + local
+
+    def to_original(self, i: int) -> int:
+        k = max(0, bisect.bisect_right(self._out, i) - 1)
+        return self._piece(k, i, False) if self._out else i
+
+    def to_original_end(self, i: int) -> int:
+        k = max(0, bisect.bisect_left(self._out, i) - 1)  # a span ends inside the piece it started in
+        return self._piece(k, i, True) if self._out else i
+
+
 def apply_steps(text: str, steps: Sequence[Sequence[Edit]]) -> tuple[str, OffsetMap]:
     """Apply each step of edits in turn (each in the coordinates of the text before it)."""
     offsets = OffsetMap()

@@ -297,7 +297,12 @@ def legacy_scores(text: str) -> tuple[dict[str, Scores], int]:
     # Letters outside Windows-1252/Latin-1 (ộ, ư, ạ …) cannot come out of a mis-decoded 8-bit file:
     # every word spelled with them is evidence for proper Unicode.
     repertoire = _repertoire()
-    native = sum(1 for t in tokens if not set(t) <= repertoire and is_marked_syllable(t))
+    syllable = {t: is_marked_syllable(t) for t in tokens}
+    native = sum(1 for t in tokens if syllable[t] and not set(t) <= repertoire)
+    if sum(1 for t in tokens if not syllable[t]) <= native:
+        # Only a word that is not yet a syllable can be gained: too few to outweigh the native ones
+        # (a Unicode line with one "Ð" in it), so no encoding can be a candidate.
+        return dict.fromkeys(_BYTE_ENCODINGS, Scores(0, 0, 0, 0, 0)), native
     scores = {}
     for name in _BYTE_ENCODINGS:
         decode = _decoder(name)
@@ -306,7 +311,7 @@ def legacy_scores(text: str) -> tuple[dict[str, Scores], int]:
             d = decode(t)
             if d == t:
                 continue
-            was, now = is_marked_syllable(t), is_marked_syllable(d)
+            was, now = syllable[t], is_marked_syllable(d)
             gained += now and not was
             symbols += now and not was and not t.strip("-–").isalpha()
             lost += was and not now

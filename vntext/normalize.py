@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache, partial
@@ -18,11 +19,11 @@ from typing import Any
 
 from ._ud import ud
 from .clean import character_edits, space_edits
-from .edits import Edit, OffsetMap, apply
+from .edits import Edit, JoinedMap, OffsetMap, apply
 from .errors import UnknownOptionError, check_text
 from .forms import nfc_edits, nfd_edits, to_nfc
-from .protect import outside, protected_spans
-from .repair import encodings, plan, repair, repair_edits
+from .protect import protected_spans
+from .repair import plan, repair, repair_edits
 from .tones import check_style, place_tones_nfc, tone_edits
 
 FORMS = ("NFC", "NFD")
@@ -104,35 +105,74 @@ def pipeline(config: NormalizeConfig) -> tuple[Step, ...]:
 _MAX_PASSES = 3
 
 
-def run_pipeline(config: NormalizeConfig, text: str, offsets: OffsetMap | None = None) -> tuple[str, str | None]:
-    """Take *text* through :func:`pipeline`; return the result and what its first repaired line was
-    written in (a legacy encoding or ``"mojibake"``), if any. With *offsets*, every step runs as edits
-    and records them there.
+def run_pipeline(config: NormalizeConfig, text: str, *, track: bool = False) -> tuple[str, str | None, OffsetMap]:
+    """Take *text* through :func:`pipeline`; return the result, what its first repaired line was
+    written in (a legacy encoding or ``"mojibake"``), if any, and (with *track*) the map of positions
+    back to *text*.
 
-    Protected spans (URLs, e-mails, paths, code; :mod:`vntext.protect`) are left out of every step's
-    edits. Legacy detection looks at the text as written, where a soft hyphen may be a letter of an
-    8-bit encoding (TCVN3 writes ư as 0xAD); when the clean-up removes it, or a repair leaves a second
+    Protected spans (URLs, e-mails, paths, code; :mod:`vntext.protect`) are copied as they are, and
+    the stretches between them are normalised one by one, in both modes alike.
+    """
+    spans = protected_spans(text)
+    if not spans:
+        return _run_piece(config, text, track)
+    pieces: list[str] = []
+    offsets = JoinedMap()
+    found: str | None = None
+    last = 0
+    at = 0
+    for start, end in [*spans, (len(text), len(text))]:
+        if start > last:
+            out, encoding, piece_map = _run_piece(config, text[last:start], track)
+            offsets.add_piece(at, last, piece_map)
+            pieces.append(out)
+            at += len(out)
+            found = found or encoding
+        if end > start:
+            offsets.add_piece(at, start, None)
+            pieces.append(text[start:end])
+            at += end - start
+        last = end
+    return "".join(pieces), found, offsets
+
+
+def _run_piece(config: NormalizeConfig, text: str, track: bool) -> tuple[str, str | None, OffsetMap]:
+    """:func:`run_pipeline` of text without protected spans.
+
+    Legacy detection looks at the text as written, where a soft hyphen may be a letter of an 8-bit
+    encoding (TCVN3 writes ư as 0xAD); when the clean-up removes it, or a repair leaves a second
     encoding's words behind (text pasted together from VNI and TCVN3 files), the result is repaired
     again, at most three times: otherwise normalising the output a second time would change it.
     """
+    offsets = OffsetMap()
     found: str | None = None
-    by_edits = offsets is not None or bool(protected_spans(text))
+    looked = False
     for _ in range(_MAX_PASSES):
-        before = text
+        repaired = cleaned = False
         for step in pipeline(config):
-            if by_edits:
-                edits = outside(step.edits(text), protected_spans(text))
-                if offsets is not None:
-                    offsets.add(edits)
-                new = apply(text, edits)
+            if step.name == "repair":
+                decided = plan(text)
+                looked |= decided.looked
+                edits = repair_edits(text, decided.repairs)
+                repaired = bool(edits)
+                if edits and found is None:
+                    found = Counter(r.encoding for r in decided.repairs).most_common(1)[0][0]
+            elif track or step.name == "characters":
+                edits = step.edits(text)
+                cleaned |= step.name == "characters" and bool(edits)
             else:
-                new = step.run(text)
-            if step.name == "repair" and found is None and new != text:
-                found = encodings(text)[0]
-            text = new
-        if text == before or not config.fix_encoding or not plan(text):
+                text = step.run(text)
+                continue
+            if track:
+                offsets.add(edits)
+            text = apply(text, edits)
+        # Only a repair, or a clean-up of text that held legacy hints or became ASCII (VIQR), can leave
+        # something to repair: ordinary text pays nothing for a second look.
+        if not config.fix_encoding or not (repaired or (cleaned and (looked or text.isascii()))):
             break
-    return text, found
+        if not plan(text).repairs:
+            break
+    return text, found, offsets
 
 
 class Normalizer:

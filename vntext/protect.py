@@ -20,34 +20,71 @@ from typing import Protocol, TypeVar
 from .edits import Edit
 
 _TRAILING = ".,;:!?'\"”’»)]}…"
-_PATTERN = re.compile(
+_LEADING = "([{<«\"'“‘"
+# Each kind is a whole token (a run without spaces); the trigger finds the few tokens worth checking
+# without scanning every word (an e-mail pattern tried at every letter would cost a pass per word).
+_TRIGGER = re.compile(r"://|www\.|@|:\\|/[\w.@+~-]+/|`")
+_PATH_START = re.compile(r"(?:^|(?<=[^\w/.~-]))(?:~|\.{1,2})?/")
+_TOKEN_END = re.compile(r"[\s<>\"“”‘’]")
+_KINDS = re.compile(
     r"""
-      (?:\b[A-Za-z][A-Za-z0-9+.-]{1,15}://|\bwww\.)[^\s<>"'“”‘’`]+           # URL
+      [A-Za-z][A-Za-z0-9+.-]{1,15}://\S+ | www\.\S+                               # URL
     | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                                            # e-mail address
-    | (?<![\w\\])[A-Za-z]:\\[^\s"<>|*?]*                                       # Windows path
-    | (?<![\w/.~-])(?:~|\.{1,2})?/(?:[\w.@+~-]+/)+[\w.@+~-]*                   # Unix path
-    | (?<![^\W\d_])`[^`\n]{1,200}`(?![^\W\d_])                                # code (not VIQR's ho`a)
+    | [A-Za-z]:\\[^\s"<>|*?]*                                                  # Windows path
+    | (?:~|\.{1,2})?/(?:[\w.@+~-]+/)+[\w.@+~-]*                                 # Unix path
     """,
     re.VERBOSE,
 )
-_HINT = re.compile(r"://|www\.|@|[A-Za-z]:\\|/[\w.~@+-]+/|`")
+_CODE = re.compile(r"(?<![^\W\d_])`[^`\n]{1,200}`(?![^\W\d_])")  # code, not VIQR's ho`a
+
+
+def _token_span(text: str, i: int, floor: int) -> tuple[int, int]:
+    """The run without spaces (or quotes) around position *i*, not reaching back before *floor*."""
+    start = i
+    while start > floor and not _TOKEN_END.match(text, start - 1):
+        start -= 1
+    end = _TOKEN_END.search(text, i)
+    return start, len(text) if end is None else end.start()
+
+
+def _path_start(text: str, slash: int) -> bool:
+    """Whether the ``/`` at *slash* starts a path (``/home``, ``~/``, ``./``, ``../``)."""
+    i = slash
+    while i > 0 and slash - i < 2 and text[i - 1] in "~.":
+        i -= 1
+    return _PATH_START.match(text, i) is not None and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "/_-"))
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` spans of *text* that rewriting must leave as they are, in order."""
-    if _HINT.search(text) is None:
-        return []
-    spans = []
-    for m in _PATTERN.finditer(text):
+    spans: list[tuple[int, int]] = []
+    seen = 0
+    for trigger in _TRIGGER.finditer(text):
+        if trigger.group() == "`":
+            code = _CODE.match(text, trigger.start())
+            if code is not None and trigger.start() >= seen:
+                spans.append(code.span())
+                seen = code.end()
+            continue
+        if trigger.start() < seen:
+            continue
+        if trigger.group()[0] == "/" and not _path_start(text, trigger.start()):
+            continue  # 28/6/2024, 15/2020/NĐ-CP, km/h: not a path
+        start, end = _token_span(text, trigger.start(), seen)
+        seen = end
+        while start < end and text[start] in _LEADING:
+            start += 1
+        m = _KINDS.search(text, start, end)
+        if m is None or m.start() > trigger.start():
+            continue
         start, end = m.span()
-        if text[start] != "`":
-            while end > start and text[end - 1] in _TRAILING:
-                if text[end - 1] == ")" and "(" in text[start:end]:
-                    break  # https://vi.wikipedia.org/wiki/Huế_(định_hướng)
-                end -= 1
+        while end > start and text[end - 1] in _TRAILING:
+            if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+                break  # https://vi.wikipedia.org/wiki/Huế_(định_hướng)
+            end -= 1
         if end > start:
             spans.append((start, end))
-    return spans
+    return sorted(spans)
 
 
 def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int, k: int) -> tuple[bool, int]:

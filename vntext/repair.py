@@ -44,25 +44,63 @@ MOJIBAKE = "mojibake"  # the plan's name for UTF-8 that was read as Windows-1252
 # Windows-1252 upper half less the letters Vietnamese shares with it and common punctuation.
 _HARMLESS = "\u00a0«»©®°±×÷€£¥¢§¼½¾–—‘’“”…•™‰"
 # Windows-1258 writes most tones as combining marks after the vowel: ``BaÒo`` is B, a, hook, o.
-_CP1258_HINT = "[aeiouyAEIOUYâêôÂÊÔõÕýÝãÃ][ÌìÒòÞ]"
-_VIQR_HINT = re.compile(r"[aeiouyAEIOUY][\^(+`~]|[aeiouyAEIOUY][.?'][a-zA-Z]|\b[dD][dD][a-zA-Z]")
+# Every hint is led by its rare character (a vowel-led pattern would stop at every vowel of the text).
+_CP1258_HINT = "[ÌìÒòÞ](?<=[aeiouyAEIOUYâêôÂÊÔõÕýÝãÃ].)"
 _SPACE = re.compile(r"[ \t\r\f\v\n]+")
 _FOREIGN_LETTER = re.compile(r"(?![\x00-\x7f])[^\W_]")
 
 
+_CP1258_TONES = "ÌìÒòÞ"
+_VOWELS = frozenset("aeiouyAEIOUYâêôÂÊÔõÕýÝãÃ")
+
+
+class _Hints(NamedTuple):
+    first: re.Pattern[str]  # one class of every character a hint starts with: one C-speed scan
+    legacy: frozenset[str]  # characters 8-bit Vietnamese is made of and Unicode Vietnamese rarely holds
+    lead2: frozenset[str]  # UTF-8 lead bytes 0xC2–0xDF, as Windows-1252 shows them
+    lead3: frozenset[str]  # … 0xE0–0xEF
+    cont: frozenset[str]  # continuation bytes 0x80–0xBF (and C1 controls, as Latin-1 shows them)
+    word: re.Pattern[str]  # a word holding UTF-8 read as Windows-1252
+
+
 @lru_cache(maxsize=1)
-def _hints() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(a line may be legacy or mojibake, a word is UTF-8 read as Windows-1252)."""
+def _hints() -> _Hints:
     from .legacy import _windows_chars
 
     windows = _windows_chars()
     legacy = set(windows[0x80:]) - set(VIETNAMESE_LETTERS) - set(_HARMLESS)
-    # How UTF-8 continuation bytes 0x80–0xBF show in Windows-1252 (or as C1 controls in Latin-1).
-    cont = "".join(sorted(set(windows[0x80:0xC0]) | {chr(b) for b in range(0x80, 0xC0)}))
-    cont_class = "[" + re.escape(cont) + "]"
-    mojibake = f"[\u00c2-\u00df]{cont_class}|[\u00e0-\u00ef]{cont_class}{{2}}"
-    line = "[" + re.escape("".join(sorted(legacy))) + "]|" + _CP1258_HINT + "|" + mojibake
-    return re.compile(line), re.compile(mojibake)
+    cont = set(windows[0x80:0xC0]) | {chr(b) for b in range(0x80, 0xC0)}
+    cont_class = "[" + re.escape("".join(sorted(cont))) + "]"
+    first = "[" + re.escape("".join(sorted(legacy | cont | set(_CP1258_TONES)))) + "]"
+    word = f"{cont_class}(?:(?<=[\u00c2-\u00df].)|(?<=[\u00e0-\u00ef].)(?={cont_class}))"
+    return _Hints(
+        re.compile(first),
+        frozenset(legacy),
+        frozenset(chr(c) for c in range(0xC2, 0xE0)),
+        frozenset(chr(c) for c in range(0xE0, 0xF0)),
+        frozenset(cont),
+        re.compile(word),
+    )
+
+
+def _is_hint(text: str, i: int, hints: _Hints) -> bool:
+    """Whether the character at *i* (one :attr:`_Hints.first` found) starts a hint: a legacy character,
+    a Windows-1258 tone after a vowel (``BaÒo``), or UTF-8 continuation bytes after their lead byte."""
+    c = text[i]
+    if c in hints.legacy:
+        return True
+    before = text[i - 1] if i else ""
+    if c in _CP1258_TONES:
+        return before in _VOWELS
+    return before in hints.lead2 or (before in hints.lead3 and text[i + 1 : i + 2] in hints.cont)
+
+
+@lru_cache(maxsize=1)
+def _native() -> re.Pattern[str]:
+    """A letter no 8-bit file opened as Windows-1252 shows (ư, ạ, ộ …)."""
+    from .legacy import _windows_chars
+
+    return re.compile("[" + "".join(sorted(set(VIETNAMESE_LETTERS) - set(_windows_chars()))) + "]")
 
 
 class Repair(NamedTuple):
@@ -71,6 +109,13 @@ class Repair(NamedTuple):
     start: int
     end: int
     encoding: str
+
+
+class Plan(NamedTuple):
+    """What :func:`plan` decided: the lines to repair, and whether any line was looked at."""
+
+    repairs: list[Repair]
+    looked: bool
 
 
 def _syllables(text: str) -> int:
@@ -97,7 +142,7 @@ def _mojibake_edits(line: str) -> tuple[Edit, ...]:
     """
     import ftfy
 
-    word = _hints()[1]
+    word = _hints().word
     edits: list[Edit] = []
     last = 0
     for m in _SPACE.finditer(line + " "):
@@ -116,42 +161,76 @@ def _mojibake_edits(line: str) -> tuple[Edit, ...]:
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    """Spans of the lines of *text* that hold a hint of legacy or mojibake text."""
-    line_hint = _hints()[0]
+    """Spans of the lines of *text* that hold a hint of legacy or mojibake text.
+
+    One scan for the characters a hint can start with; the common ones among them (ì, ò, –) are judged
+    by their neighbours in Python, which costs less than a pattern per kind of hint."""
+    hints = _hints()
     spans: list[tuple[int, int]] = []
-    for m in line_hint.finditer(text):
-        if spans and m.start() < spans[-1][1]:
+    seen = 0
+    for m in hints.first.finditer(text):
+        i = m.start()
+        if i < seen or not _is_hint(text, i, hints):
             continue
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
-        spans.append((start, len(text) if end < 0 else end))
+        start = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        seen = end = len(text) if end < 0 else end
+        spans.append((start, end))
     return spans
 
 
+# VIQR evidence needs two marked words: a line is looked at only when it holds a modifier, grave or
+# tilde mark after a vowel, or a "dd". Both are found at C speed (a pattern led by the letter d would
+# stop at every d of the text).
+_VIQR_MARK = re.compile(r"[\^+`~](?<=[aeiouyAEIOUY].)")
+_VIQR_BREVE = re.compile(r"\((?<=[aeiouyAEIOUY]\()")  # led by "(" itself, so it is found at C speed
+_VIQR_VOWELS = frozenset("aeiouyAEIOUY")
+
+
+def _viqr_starts(text: str) -> list[int]:
+    starts = [m.start() for m in _VIQR_BREVE.finditer(text)]
+    if any(mark in text for mark in "^+`~"):
+        starts += [m.start() for m in _VIQR_MARK.finditer(text)]
+    for dd in ("dd", "DD", "Dd"):
+        i = text.find(dd)
+        while i >= 0:
+            if text[i + 2 : i + 3] in _VIQR_VOWELS:
+                starts.append(i)
+            i = text.find(dd, i + 2)
+    return sorted(starts)
+
+
 def _viqr_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines of *text* written in ASCII letters that hold a VIQR modifier, grave or tilde
+    mark after a vowel, or a ``dd``."""
     spans: list[tuple[int, int]] = []
-    for m in _VIQR_HINT.finditer(text):
-        if spans and m.start() < spans[-1][1]:
+    seen = 0  # end of the last line looked at
+    for i in _viqr_starts(text):
+        if i < seen:
             continue
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
-        end = len(text) if end < 0 else end
+        start = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        seen = end = len(text) if end < 0 else end
         if _FOREIGN_LETTER.search(text, start, end) is None:  # VIQR is ASCII letters (and any spaces)
             spans.append((start, end))
     return spans
 
 
-def plan(text: str) -> list[Repair]:
+def plan(text: str) -> Plan:
     """The lines of *text* to repair, in order, each with what it is written in."""
     repairs: list[Repair] = []
+    looked = False
     weak: list[tuple[int, int, str]] = []  # (start, end, the line's NFC text) with too little evidence
     votes: Counter[str] = Counter()
     if not text.isascii():
         for start, end in _lines(text):
+            looked = True
             line = text[start:end]
-            if _mojibake_edits(line):
+            if _hints().word.search(line) and _mojibake_edits(line):
                 repairs.append(Repair(start, end, MOJIBAKE))
                 continue
+            if len(_native().findall(line)) >= 3:
+                continue  # letters no 8-bit file shows (ư, ạ, ộ …): the line is Unicode already
             scores, native = legacy_scores(line)
             strong = [(s.valid - 2 * s.invalid, s.gained, name) for name, s in scores.items() if is_strong(s, native)]
             if strong:
@@ -160,7 +239,9 @@ def plan(text: str) -> list[Repair]:
                 votes[name] += 1
             elif any(is_consistent(s, native) for s in scores.values()):
                 weak.append((start, end, line))
-    for start, end in _viqr_lines(text):
+    viqr = _viqr_lines(text)
+    for start, end in viqr:
+        looked = True
         line = text[start:end]
         if viqr_is_strong(line):
             repairs.append(Repair(start, end, "viqr"))
@@ -179,14 +260,15 @@ def plan(text: str) -> list[Repair]:
             if ok:
                 repairs.append(Repair(start, end, name))
     repairs.sort()
-    return repairs
+    return Plan(repairs, looked)
 
 
-def repair_edits(text: str) -> list[Edit]:
-    """The repairs :func:`plan` decides on, as edits of *text* (word by word where possible)."""
+def repair_edits(text: str, repairs: list[Repair] | None = None) -> list[Edit]:
+    """The repairs :func:`plan` decides on (or *repairs*), as edits of *text*, word by word where
+    possible."""
     edits: list[Edit] = []
     strict_viqr = has_escapes(text)  # a writer who escapes literal marks meant every other one
-    for start, end, encoding in plan(text):
+    for start, end, encoding in plan(text).repairs if repairs is None else repairs:
         line = text[start:end]
         if encoding == MOJIBAKE:
             found = list(_mojibake_edits(line))
@@ -205,7 +287,7 @@ def repair(text: str) -> str:
 
 def encodings(text: str) -> list[str]:
     """What the repaired lines of *text* were written in, most lines first."""
-    return [name for name, _ in Counter(r.encoding for r in plan(text)).most_common()]
+    return [name for name, _ in Counter(r.encoding for r in plan(text).repairs).most_common()]
 
 
-__all__ = ["MOJIBAKE", "Repair", "encodings", "plan", "repair", "repair_edits"]
+__all__ = ["MOJIBAKE", "Plan", "Repair", "encodings", "plan", "repair", "repair_edits"]

@@ -110,10 +110,12 @@ def _decode_token(m: re.Match[str], strict: bool = True) -> str:
             ends = True
         if ends and not has_other:
             token, tail = token[:-1], token[-1] + tail
+    if not token:
+        return m.group()
     composed = _compose(token)
     if composed != token and (_is_syllable(composed) or len(composed) == 1):
         return composed + tail
-    if token[-1] in _ENDING and len(token) > 1 and token[-2] != "\\":
+    if len(token) > 1 and token[-1] in _ENDING and token[-2] != "\\":
         shorter = _compose(token[:-1])  # the final mark as punctuation: "No^.i." is "Nội."
         if shorter != token[:-1] and _is_syllable(shorter):
             return shorter + token[-1] + tail
