@@ -39,7 +39,9 @@ _LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _JOINERS = "\u200c\u200d"
 # One character class, so the engine skips clean text at full speed; each hit is judged in Python.
 _DIRTY = re.compile("[" + "".join(_TABLE) + _JOINERS + "Ðð]")
-_MULTI_SPACE = re.compile(r"  +(?=\S)")  # led by the spaces (a lookbehind first is tried everywhere)
+# Led by the spaces and free of look-arounds (a lookbehind first is tried at every character, a
+# lookahead after "  +" backtracks through a long run of spaces): the neighbours are checked in Python.
+_MULTI_SPACE = re.compile(r"  +")
 _WORD_REST = re.compile(f"[\\w{_REMOVED}]*")  # the rest of a word, invisible characters and all
 
 
@@ -79,8 +81,12 @@ def space_edits(text: str) -> list[Edit]:
     """The second step: repeated spaces between words become one."""
     if "  " not in text:
         return []
-    runs = _MULTI_SPACE.finditer(text)
-    return [(m.start(), m.end(), " ") for m in runs if m.start() and not text[m.start() - 1].isspace()]
+    n = len(text)
+    return [
+        (m.start(), m.end(), " ")
+        for m in _MULTI_SPACE.finditer(text)
+        if m.start() and m.end() < n and not text[m.start() - 1].isspace() and not text[m.end()].isspace()
+    ]
 
 
 def clean_text(text: str) -> str:
