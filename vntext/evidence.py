@@ -75,6 +75,40 @@ def reads_as_vietnamese(line: str, *, strict: bool = False) -> bool:
     return _verdict(line_evidence(line), strict)
 
 
+_CLAUSE_END = re.compile(r"[.;:!?()\[\]{}\"“”«»\n]")
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)\s*$")
+
+
+def repair_allowed(text: str, start: int, end: int) -> bool:
+    """Whether the misspelt word ``text[start:end]`` may be repaired: its clause (up to the nearest
+    ``. ; : ! ? ( ) " \n``) has a word spelled the Vietnamese way and no more foreign words, and it is
+    not part of a foreign name (a capitalised neighbour that is no Vietnamese syllable: ``Leó
+    Szilárd``). Pinyin given as examples (``Ví dụ: ruì, lún, dùn``) stays as written.
+
+    >>> text = "Ví dụ: ruì, lún. Chùa ở gìa lam"
+    >>> repair_allowed(text, 7, 10), repair_allowed(text, 25, 28)
+    (False, True)
+    """
+    from .syllable import parse_syllable
+
+    left = text.rfind("\n", 0, start) + 1
+    for m in _CLAUSE_END.finditer(text, max(left, start - 200), start):
+        left = m.end()
+    right = _CLAUSE_END.search(text, end, end + 200)
+    clause = text[left : right.start() if right else min(len(text), end + 200)]
+    if not _verdict(line_evidence(clause), strict=True):
+        return False
+    if text[start:end][:1].isupper():
+        before = _PREVIOUS_WORD.search(text, max(left, start - 60), start)
+        after = _NEXT_WORD.match(text, end)
+        for found in (before, after):
+            word = found.group(1) if found else ""
+            if word[:1].isupper() and parse_syllable(word) is None:
+                return False
+    return True
+
+
 class LineJudge:
     """:func:`reads_as_vietnamese` for the lines of one text, looked up by position and memoised, so
     that many edits on one long line cost one look at it."""
@@ -101,4 +135,4 @@ class LineJudge:
         return _verdict(found, strict)
 
 
-__all__ = ["Evidence", "LineJudge", "line_evidence", "reads_as_vietnamese"]
+__all__ = ["Evidence", "LineJudge", "line_evidence", "reads_as_vietnamese", "repair_allowed"]

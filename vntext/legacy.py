@@ -274,8 +274,13 @@ def _repertoire() -> frozenset[str]:
 
 
 def is_marked_syllable(word: str) -> bool:
+    """*word* is a Vietnamese syllable written with a letter outside ASCII, in one case."""
+    return not word.isascii() and _is_syllable(word)
+
+
+def _is_syllable(word: str) -> bool:
     word = word.strip("-–")
-    if word.isascii() or word not in (word.lower(), word.upper(), word.capitalize()):
+    if word not in (word.lower(), word.upper(), word.capitalize()):
         return False  # mojibake mixes cases inside a word: CaÒng
     return parse_syllable(word) is not None
 
@@ -288,6 +293,8 @@ class Scores(NamedTuple):
     valid: int  # changed words that are syllables afterwards
     invalid: int  # changed words that are not
     symbols: int  # of the gained words, those written with a symbol inside (Ngo¹i): hardly ever a real word
+    syllables: int = 0  # words of the whole text (ASCII ones too) that are syllables once decoded
+    words: int = 0  # words of the whole text
 
 
 def legacy_scores(text: str) -> tuple[dict[str, Scores], int]:
@@ -303,9 +310,13 @@ def legacy_scores(text: str) -> tuple[dict[str, Scores], int]:
         # Only a word that is not yet a syllable can be gained: too few to outweigh the native ones
         # (a Unicode line with one "Ð" in it), so no encoding can be a candidate.
         return dict.fromkeys(_BYTE_ENCODINGS, Scores(0, 0, 0, 0, 0)), native
+    plain = [t for t in set(_TOKEN.findall(text)) if t.isascii() and any(c.isalpha() for c in t)]
+    words = len(tokens) + len(plain)
+    plain_syllables = sum(1 for t in plain if _is_syllable(t))
     scores = {}
     for name in _BYTE_ENCODINGS:
         decode = _decoder(name)
+        syllables = plain_syllables + sum(1 for t in tokens if syllable[t] and decode(t) == t)
         gained = lost = valid = invalid = symbols = 0
         for t in tokens:
             d = decode(t)
@@ -317,7 +328,8 @@ def legacy_scores(text: str) -> tuple[dict[str, Scores], int]:
             lost += was and not now
             valid += now
             invalid += not now
-        scores[name] = Scores(gained, lost, valid, invalid, symbols)
+            syllables += now
+        scores[name] = Scores(gained, lost, valid, invalid, symbols, syllables, words)
     return scores, native
 
 
@@ -328,9 +340,11 @@ def is_candidate(s: Scores, native: int) -> bool:
 
 def is_strong(s: Scores, native: int) -> bool:
     """Enough evidence to decode a text on its own: several words become syllables, nearly all changed
-    words end up as syllables. One letter-only word (``Ö``, ``µm``, ``Ça``) never is; a word with a
-    symbol inside that becomes a syllable (``Ngo¹i``) counts twice."""
-    return is_candidate(s, native) and s.gained + s.symbols >= 2 and s.valid >= 3 * s.invalid
+    words end up as syllables, and at least half the words of the text read as Vietnamese afterwards
+    (not a French citation with one ``Phû`` in it). One letter-only word (``Ö``, ``µm``, ``Ça``) never
+    is; one word with a symbol inside (``Ngo¹i``) is, beside a second changed word that reads."""
+    enough = s.gained >= 2 or (s.symbols >= 1 and s.valid >= 2)
+    return is_candidate(s, native) and enough and s.valid >= 3 * s.invalid and 2 * s.syllables >= s.words
 
 
 def is_consistent(s: Scores, native: int) -> bool:

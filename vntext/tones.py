@@ -24,7 +24,7 @@ from functools import cache
 from ._trie import trie_pattern
 from .edits import Edit, apply
 from .errors import UnknownOptionError, check_text
-from .evidence import LineJudge
+from .evidence import LineJudge, repair_allowed
 from .forms import to_nfc
 from .syllable import CLOSED_ONLY, CODAS, NUCLEI, OPEN_ONLY, STYLES, VOWEL_INFO, VOWELS, Syllable, toned
 
@@ -134,9 +134,9 @@ def tone_edits(text: str, style: str) -> list[Edit]:
     """The words of NFC *text* whose tone *style* places elsewhere, as same-length edits.
 
     A word whose tone is merely in the other convention's place (``hoà``/``hòa``) is changed on any
-    line that does not read as another language; a misplaced tone is repaired only on a line with
-    positive Vietnamese evidence (see :mod:`vntext.evidence`), so Spanish ``huí`` and Pinyin ``duì``
-    stay as written.
+    line that does not read as another language; a misplaced tone is repaired only in a clause with
+    positive Vietnamese evidence and outside foreign names (see :mod:`vntext.evidence`), so Spanish
+    ``huí``, Pinyin ``duì`` and ``Leó Szilárd`` stay as written.
     """
     from .syllable import place_tone
 
@@ -155,8 +155,12 @@ def tone_edits(text: str, style: str) -> list[Edit]:
         fixed = place_tone(word, style)
         if fixed == word:
             continue
+        if place_tone(word, other) != word:  # a misplaced tone, not the other convention
+            if repair_allowed(text, start, end):
+                edits.append((start, end, fixed))
+            continue
         judge = judge or LineJudge(text)
-        if judge.allows(start, strict=place_tone(word, other) != word):
+        if judge.allows(start, strict=False):
             edits.append((start, end, fixed))
     return edits
 
