@@ -94,10 +94,23 @@ def test_normalize_cases(case: dict) -> None:
     assert vntext.normalize(out, **case.get("options", {})) == out  # idempotent
 
 
-def _multilingual() -> list[tuple[str, str]]:
-    path = Path(__file__).resolve().parent / "data" / "multilingual.tsv"
+def _rows(name: str) -> list[tuple[str, str]]:
+    path = Path(__file__).resolve().parent / "data" / name
     rows = path.read_text(encoding="utf-8").splitlines()[1:]
     return [tuple(row.split("\t", 1)) for row in rows]  # type: ignore[misc]
+
+
+def _multilingual() -> list[tuple[str, str]]:
+    return _rows("multilingual.tsv")
+
+
+def test_ordinary_sentences_of_other_languages_are_untouched() -> None:
+    """Sentences written here for this test, in 30+ languages, full of words shaped like Vietnamese
+    syllables (caí, huí, baú, già, però, duì, liú, sagði)."""
+    rows = _rows("other_languages.tsv")
+    assert len({lang for lang, _ in rows}) >= 30
+    assert [(lang, text) for lang, text in rows if vntext.normalize(text) != text] == []
+    assert [(lang, text) for lang, text in rows if vntext.detect_legacy(text) is not None] == []
 
 
 def test_other_languages_change_only_by_documented_clean_up() -> None:
