@@ -2,9 +2,10 @@
 
 Usage: ``python -m benchmarks [--size MB] [--corpus DIR] [--only NAME ...] [--repeat N]``
 
-The text is the seed articles (``../shared/seeds``), plus every ``*.txt`` under ``--corpus``, repeated
-up to ``--size`` megabytes. Each case runs ``--repeat`` times and the best time counts. A peer that is
-not installed is listed as skipped, never silently dropped.
+The text is the seed articles (``../shared/seeds``) repeated up to ``--size`` megabytes; with
+``--corpus DIR`` every case also runs, in the same run, on the ``*.txt`` files under DIR (up to
+``--size`` megabytes), and a last line per case compares the two. Each case runs ``--repeat`` times and
+the best time counts. A peer that is not installed is listed as skipped, never silently dropped.
 """
 
 from __future__ import annotations
@@ -91,16 +92,22 @@ def _on_clean(attr: str) -> Callable[[str], object]:
 
 
 def load_text(size_mb: float, corpus: Path | None) -> str:
-    paths = sorted((SHARED / "seeds").glob("*.txt"))
-    if corpus is not None:
-        paths += sorted(corpus.rglob("*.txt"))
+    """*size_mb* megabytes of the seed articles, or (with *corpus*) of the ``*.txt`` files under it."""
+    paths = sorted(corpus.rglob("*.txt")) if corpus is not None else sorted((SHARED / "seeds").glob("*.txt"))
     if not paths:
-        sys.exit(f"no text found: expected {SHARED / 'seeds'} or --corpus DIR")
-    text = "\n".join(p.read_text(encoding="utf-8") for p in paths)
+        sys.exit(f"no text found under {corpus or SHARED / 'seeds'}")
     target = int(size_mb * 1_000_000)
+    parts: list[str] = []
+    size = 0
+    for path in paths:
+        parts.append(path.read_text(encoding="utf-8"))
+        size += len(parts[-1].encode("utf-8"))
+        if size >= target:
+            break
+    text = "\n".join(parts)
     reps = max(1, target // max(1, len(text.encode("utf-8"))) + 1)
     out = (text + "\n") * reps
-    return out[: max(len(text), int(len(out) * target / len(out.encode("utf-8"))))]
+    return out[: max(1, int(len(out) * target / len(out.encode("utf-8"))))]
 
 
 def measure(fn: Callable[[str], object], text: str, repeat: int) -> float:
@@ -124,42 +131,51 @@ def main(argv: list[str] | None = None) -> int:
                         help="run each case in a fresh process and report its peak memory (slower)")
     args = parser.parse_args(argv)
 
-    text = load_text(args.size, args.corpus)
-    mb = len(text.encode("utf-8")) / 1e6
+    texts = [("seeds", None)] + ([("corpus", args.corpus)] if args.corpus else [])
     lines: list[str] = []
 
     def say(line: str) -> None:
         print(line, flush=True)
         lines.append(line)
 
-    say(f"# {mb:.1f} MB of Vietnamese text; Python {platform.python_version()} on {platform.machine()}, "
-        f"{_cpu()}, {os.cpu_count()} cores; best of {args.repeat}")
-    say(f"{'case':24} {'who':28} {'MB/s':>9}  {'peak MB' if args.memory else ''}  ratio")
-    speeds: dict[str, float] = {}
-    for case in CASES:
-        if args.only and case.name not in args.only:
-            continue
-        if args.memory:
-            result = _isolated(CASES.index(case), args)
-            if result is None:
-                say(f"{case.name:24} {case.who:28} {'skipped (not installed)':>9}")
+    say(f"# {args.size:g} MB of each text; Python {platform.python_version()} on {platform.machine()}, "
+        f"{_cpu()}, {os.cpu_count()} cores; best of {args.repeat}"
+        + (f"; corpus: {args.corpus}" if args.corpus else ""))
+    say(f"{'case':24} {'text':7} {'who':28} {'MB/s':>9}  {'peak MB' if args.memory else ''}  ratio")
+    speeds: dict[tuple[str, str], float] = {}
+    for label, corpus in texts:
+        text = load_text(args.size, corpus)
+        mb = len(text.encode("utf-8")) / 1e6
+        for case in CASES:
+            if args.only and case.name not in args.only:
                 continue
-            seconds, peak = result
-            peak_text = f"{peak:7.0f}"
-        else:
-            fn = case.setup()
-            if fn is None:
-                say(f"{case.name:24} {case.who:28} {'skipped (not installed)':>9}")
-                continue
-            seconds = measure(fn, text, args.repeat)
-            peak_text = ""
-        speed = mb / seconds
-        ratio = ""
-        if case.baseline is None:
-            speeds[case.name] = speed
-        elif case.baseline in speeds:
-            ratio = f"vntext is {speeds[case.baseline] / speed:.2f}x this"
-        say(f"{case.name:24} {case.who:28} {speed:9.1f}  {peak_text}  {ratio}")
+            if args.memory:
+                result = _isolated(CASES.index(case), args, corpus)
+                if result is None:
+                    say(f"{case.name:24} {label:7} {case.who:28} {'skipped (not installed)':>9}")
+                    continue
+                seconds, peak = result
+                peak_text = f"{peak:7.0f}"
+            else:
+                fn = case.setup()
+                if fn is None:
+                    say(f"{case.name:24} {label:7} {case.who:28} {'skipped (not installed)':>9}")
+                    continue
+                seconds = measure(fn, text, args.repeat)
+                peak_text = ""
+            speed = mb / seconds
+            ratio = ""
+            if case.baseline is None:
+                speeds[case.name, label] = speed
+            elif (case.baseline, label) in speeds:
+                ratio = f"vntext is {speeds[case.baseline, label] / speed:.2f}x this"
+            say(f"{case.name:24} {label:7} {case.who:28} {speed:9.1f}  {peak_text}  {ratio}")
+    if args.corpus:
+        for (name, label), speed in speeds.items():
+            if label == "seeds" and (name, "corpus") in speeds:
+                corpus_speed = speeds[name, "corpus"]
+                say(f"# {name}: {speed:.1f} MB/s on the seeds, {corpus_speed:.1f} on the corpus "
+                    f"(the corpus at {corpus_speed / speed:.2f}x the seeds' speed)")
     if args.save:
         out = ROOT / "benchmarks" / "results" / f"{time.strftime('%Y-%m-%d')}-{platform.machine()}.txt"
         out.parent.mkdir(exist_ok=True)
@@ -179,12 +195,12 @@ def _case_in_child(index: int, size: float, corpus: Path | None, repeat: int) ->
     return seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
 
 
-def _isolated(index: int, args: argparse.Namespace) -> tuple[float, float] | None:
+def _isolated(index: int, args: argparse.Namespace, corpus: Path | None) -> tuple[float, float] | None:
     """(best seconds, peak resident MB of the whole process, text included) in a fresh process."""
     import multiprocessing
 
     with multiprocessing.get_context("spawn").Pool(1) as pool:
-        return pool.apply(_case_in_child, (index, args.size, args.corpus, args.repeat))
+        return pool.apply(_case_in_child, (index, args.size, corpus, args.repeat))
 
 
 def _cpu() -> str:
