@@ -90,3 +90,22 @@ def test_nfd_reorders_marks_across_characters() -> None:
     doc = Analyzer(vntext.NormalizeConfig(form="NFD")).analyze(text)
     assert doc.text == vntext.normalize(text, form="NFD")
     _check(text, doc)
+
+
+def test_spans_stay_local_with_decomposed_hangul_anywhere() -> None:
+    # One NFD Hangul syllable used to turn the NFC step into one edit of the whole text.
+    text = "\u1100\u1161 Chiều 5-8, ông Nguyễn Văn Thể tới UBND tỉnh."
+    doc = vntext.analyze(text, reference=date(2020, 8, 6))
+    assert [(d.text, d.start) for d in doc.dates] == [("Chiều 5-8", 3)]
+    assert [p.name["full"] for p in doc.people] == ["Nguyễn Văn Thể"]
+    assert [(a.text, a.start) for a in doc.abbreviations] == [("UBND", text.index("UBND"))]
+    _check(text, doc)
+
+
+def test_spans_locate_each_word_in_viqr_documents() -> None:
+    text = "Chie^`u 5-8, o^ng Nguye^~n Va(n The^? to+'i UBND ti?nh Ho`a Bi`nh."
+    doc = vntext.analyze(text, reference=date(2020, 8, 6))
+    assert doc.encoding == "viqr"
+    assert [d.text for d in doc.dates] == ["Chie^`u 5-8"]
+    assert [p.text for p in doc.people] == ["o^ng Nguye^~n Va(n The^?"]
+    assert [a.text for a in doc.abbreviations] == ["UBND"]

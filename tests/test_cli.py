@@ -306,3 +306,28 @@ def test_killed_worker_is_one_line(tmp_path: Path) -> None:
     r = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, timeout=120)
     err = _no_traceback(r)
     assert r.returncode == 1 and "worker process stopped" in err
+
+
+def test_dates_with_a_time_at_one_end_of_a_range() -> None:
+    data = "Từ ngày 25/7 đến 18h ngày 11/8\nNgày 24-7 đến 14h chiều 25-7\n20h30 24/7 tới 2-3\n".encode()
+    for command in ("dates", "analyze"):
+        r = run(command, "--reference", "2024-07-01", stdin=data)
+        assert r.returncode == 0, _no_traceback(r)
+    r = run("dates", "--reference", "2024-07-01", stdin=data)
+    rows = [json.loads(x) for x in r.stdout.decode().splitlines()]
+    assert rows[0]["value"]["start"] == "2024-07-25" and rows[0]["value"]["end"] == "2024-08-11T18:00"
+
+
+@pytest.mark.parametrize("reference", ["9999-12-31", "0001-01-01"])
+def test_reference_at_the_ends_of_the_calendar(reference: str) -> None:
+    r = run("dates", "--reference", reference, stdin="ngày mai, năm sau, 28/6, hôm qua\n".encode())
+    assert r.returncode == 0, _no_traceback(r)
+
+
+def test_latin1_french_is_not_called_vietnamese(tmp_path: Path) -> None:
+    path = tmp_path / "fr.txt"
+    path.write_bytes("Où est la bibliothèque ? Elle est à côté de l'église, près du marché.\n".encode("latin-1"))
+    r = run("detect", str(path))
+    assert r.stdout.decode().endswith("\tunicode\n")
+    r = run("decode", "--from", "auto", str(path))
+    assert r.returncode == 1 and "cannot tell the legacy encoding" in _no_traceback(r)
