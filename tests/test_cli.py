@@ -331,3 +331,16 @@ def test_latin1_french_is_not_called_vietnamese(tmp_path: Path) -> None:
     assert r.stdout.decode().endswith("\tunicode\n")
     r = run("decode", "--from", "auto", str(path))
     assert r.returncode == 1 and "cannot tell the legacy encoding" in _no_traceback(r)
+
+
+def test_analyze_one_large_file_in_blocks_keeps_spans_into_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    line = "Chiều 5-8, ông Nguyễn Văn Thể tới UBND tỉnh Hoà Bình.\n"
+    path.write_text(line * 30_000, encoding="utf-8")  # ~1.7 MB: two blocks
+    r = run("analyze", "--reference", "2020-08-06", str(path))
+    assert r.returncode == 0, _no_traceback(r)
+    doc = json.loads(r.stdout.decode())
+    text = path.read_text(encoding="utf-8")
+    assert doc["text"] == vntext.normalize(text)
+    assert len(doc["dates"]) == len(doc["people"]) == 30_000
+    assert all(text[m["start"] : m["end"]] == m["text"] for m in doc["dates"] + doc["people"] + doc["abbreviations"])
