@@ -289,8 +289,18 @@ def _analyze_file(analyzer: Any, name: str, out: BinaryIO) -> None:
     encoding = None
     at = 0  # characters of the original before this block
     out.write(json.dumps({"file": shown}, ensure_ascii=False)[:-1].encode() + b', "text": "')
-    for _, _, block in _texts([name]):
-        doc = analyzer.analyze(block)
+    failed = 0
+    for _, first_line, block in _texts([name]):
+        try:
+            doc = analyzer.analyze(block)
+        except Exception as exc:  # noqa: BLE001 - a bug: keep the text, report the lines, go on
+            failed += 1
+            last = first_line + block.count("\n")
+            print(f"vntext: error: {shown}: lines {first_line}-{last}: internal error ({type(exc).__name__}: {exc}); "
+                  "the block was written unchanged", file=sys.stderr)
+            out.write(json.dumps(block, ensure_ascii=not _encodable(block))[1:-1].encode())
+            at += len(block)
+            continue
         encoding = encoding or doc.encoding
         out.write(json.dumps(doc.text, ensure_ascii=not _encodable(doc.text))[1:-1].encode())
         for key, found in (("abbreviations", doc.abbreviations), ("people", doc.people), ("dates", doc.dates)):
@@ -304,6 +314,8 @@ def _analyze_file(analyzer: Any, name: str, out: BinaryIO) -> None:
         at += len(block)
     rest = _json_line({"encoding": encoding, **lists})
     out.write(b'", ' + rest[1:].encode())
+    if failed:
+        raise InternalError(f"{failed} block(s) of {shown} could not be analysed (see above); please report it")
 
 
 def _encodable(text: str) -> bool:
