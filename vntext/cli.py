@@ -293,7 +293,7 @@ def _analyze_file(analyzer: Any, name: str, out: BinaryIO) -> None:
     for _, first_line, block in _texts([name]):
         try:
             doc = analyzer.analyze(block)
-        except Exception as exc:  # noqa: BLE001 - a bug: keep the text, report the lines, go on
+        except Exception as exc:
             failed += 1
             last = first_line + block.count("\n")
             print(f"vntext: error: {shown}: lines {first_line}-{last}: internal error ({type(exc).__name__}: {exc}); "
