@@ -30,8 +30,9 @@ from .syllable import parse_syllable
 KEPT_CATEGORIES = frozenset({"international"})
 KEEP = "="  # a context rule's expansion that means "keep the abbreviation as written"
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-# A document number starts with a digit and chains parts with - or /: 25-CT/TW, 15/2020/NĐ-CP.
-_DOC_NUMBER = re.compile(r"(?<![\w/-])\d[\w.]*(?:[-/][\w&.]*\w)+")
+# A document number starts with a digit and chains parts with - or /: 25-CT/TW, 15/2020/NĐ-CP. It starts
+# a token (no dot before it either), so "1.1.1.…" is tried once, not at every digit: linear time.
+_DOC_NUMBER = re.compile(r"(?<![\w./-])\d[\w.]*(?:[-/][\w&.]*\w)+")
 # "(ABBR)" right after the words it abbreviates.
 _DEFINITION = re.compile(r"\(\s*([A-ZĐ][A-Za-zĐđ&.\- ]{0,18}[A-Za-zĐđ])\s*\)")
 _WORD = re.compile(r"[^\W\d_]+(?:[&-][^\W\d_]+)*")
@@ -312,14 +313,28 @@ def _rebuild(options: _Options) -> AbbreviationExpander:
     return ex
 
 
+_NEXT_WORD = re.compile(r"\s+(\S+)")
+_NAME_AFTER = re.compile(r"\s+[A-ZĐÀ-Ỹ]")
+
+
+def _neighbours(text: str, start: int, end: int) -> list[str]:
+    """The words right before and after ``text[start:end]`` (within 30 characters), when spaces
+    separate them from it."""
+    words = []
+    before = text[max(0, start - 30) : start]
+    stripped = before.rstrip()
+    if stripped and len(stripped) < len(before):
+        words.append(stripped.rsplit(None, 1)[-1])
+    after = _NEXT_WORD.match(text[end : end + 30])
+    if after is not None:
+        words.append(after.group(1))
+    return words
+
+
 def _in_capitals(text: str, start: int, end: int) -> bool:
     """True inside a run of words written in capitals (headlines, photo credits): HÀ NỘI, THANH TUẤN."""
-    before = re.search(r"(\S+)\s+$", text[max(0, start - 30) : start])
-    after = re.match(r"\s+(\S+)", text[end : end + 30])
-    for m in (before, after):
-        if m is None:
-            continue
-        word = to_nfc(m.group(1).strip(".,;:!?()\"'“”«»"))
+    for word in _neighbours(text, start, end):
+        word = to_nfc(word.strip(".,;:!?()\"'“”«»"))
         if len(word) >= 2 and word.isupper() and not word.isascii() and parse_syllable(word) is not None:
             return True
     return False
@@ -327,7 +342,7 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
 
 def _fit_case(text: str, m: re.Match[str], expansion: str, category: str) -> str:
     before = text[max(0, m.start() - 12) : m.start()]
-    followed_by_name = re.match(r"\s+[A-ZĐÀ-Ỹ]", text[m.end() : m.end() + 3]) is not None
+    followed_by_name = _NAME_AFTER.match(text, m.end(), m.end() + 3) is not None
     if _SENTENCE_END.search(before) or (category == "title" and followed_by_name):
         return expansion[:1].upper() + expansion[1:]
     return expansion

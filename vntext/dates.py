@@ -161,11 +161,13 @@ class _Context:
     notes: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=4096)
 def _nearest_year(month: int, day: int, ref: date) -> int:
     """The year that puts day/month nearest to *ref*; for 29/2, the nearest leap year."""
     best = ref.year
     distance = None
-    for year in range(ref.year - 4, ref.year + 5):
+    reach = 4 if (month, day) == (2, 29) else 1  # any other day recurs every year
+    for year in range(max(1, ref.year - reach), min(9999, ref.year + reach) + 1):
         last = _calendar.monthrange(year, month)[1]
         if month == 2 and day == 29 and last == 28:
             continue  # 29/2 only in leap years
@@ -608,12 +610,17 @@ _REACH = 60  # characters either side of a core; the longest prefix seen in 35 M
 
 
 def _core_windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Disjoint stretches of ``text[start:end]`` around date cores, ending at a space or the line end."""
+    """Disjoint stretches of ``text[start:end]`` around date cores, ending at a space (or at most
+    ``2 * _REACH`` characters past the core)."""
     windows: list[tuple[int, int]] = []
     for m in _DATE_CORE.finditer(text, start, end):
         a = max(start, m.start() - _REACH)
-        b = text.find(" ", min(end, m.end() + _REACH), end)
-        b = end if b < 0 else b
+        reach = min(end, m.end() + _REACH)
+        if windows and reach <= windows[-1][1]:
+            continue  # inside the last window already
+        # To the next space, but never far: a line without spaces must not make every core scan it.
+        b = text.find(" ", reach, min(end, reach + _REACH))
+        b = min(end, reach + _REACH) if b < 0 else b
         if windows and a <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(b, windows[-1][1]))
         else:
