@@ -172,7 +172,8 @@ def test_rules_scanned_near_their_cores_find_what_a_full_scan_finds(text: str) -
     from vntext import dates
 
     ctx = dates._Context(date(2025, 3, 12))
-    windowed = {(s, e, p) for s, e, p, _, _ in dates._candidates(text, ctx)}
+    lines = [line.span() for line in re.finditer(r"[^\n]+", text)]
+    windowed = {(s, e, p) for a, b in lines for s, e, p, _, _ in dates._candidates(text, a, b, ctx)}
     full = set()
     for line in re.finditer(r"[^\n]+", text):
         for priority, rule in enumerate(dates._rules()):

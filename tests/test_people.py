@@ -99,16 +99,24 @@ def test_no_backtracking_blowup_on_capitalised_runs() -> None:
 def test_only_pair_starts_are_tried(text: str) -> None:
     # find_people tries names only at capitals the _pair_start scan reports; trying every capitalised
     # token of every sentence must find the same people.
-    from vntext.people import _SENTENCE, _default, _Tokens
+    from vntext._windows import windows
+    from vntext.people import _WINDOW, _default, _sentences
 
     parser = _default()
     people: list = []
     seen: dict[str, str] = {}
-    for sentence in _SENTENCE.finditer(text):
-        toks = _Tokens(text, *sentence.span())
-        every = [s for s, t in zip(toks.starts, toks.texts, strict=True) if t[0].isupper()]
-        parser._find_in(text, toks, every, people, seen)
+    for sentence in _sentences(text):
+        for a, b in windows(text, *sentence, _WINDOW):
+            _try_every_capital(parser, text, a, b, people, seen)
     assert [p.to_dict() for p in vntext.find_people(text)] == [p.to_dict() for p in people]
+
+
+def _try_every_capital(parser, text: str, a: int, b: int, people: list, seen: dict) -> None:  # type: ignore[no-untyped-def]
+    from vntext.people import _Tokens
+
+    toks = _Tokens(text, a, b)
+    every = [s for s, t in zip(toks.starts, toks.texts, strict=True) if t[0].isupper()]
+    parser._find_in(text, toks, every, people, seen)
 
 
 def test_a_name_after_a_very_long_capitalised_word_is_found() -> None:

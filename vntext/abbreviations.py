@@ -189,8 +189,11 @@ class AbbreviationExpander:
     # ------------------------------------------------------------------------------------ finding
     def find_abbreviations(self, text: str, *, learn: bool | None = None) -> list[AbbreviationMatch]:
         """Abbreviations in *text* that would be expanded, in order, with their readings."""
-        learn = self._options.learn if learn is None else learn
         check_text(text)
+        return list(self._found(text, learn))
+
+    def _found(self, text: str, learn: bool | None) -> Iterator[AbbreviationMatch]:
+        learn = self._options.learn if learn is None else learn
         protected = [m.span() for m in _DOC_NUMBER.finditer(text)] + protected_spans(text)
         learned: dict[str, tuple[int, str]] = {}
         for m in _DEFINITION.finditer(text):
@@ -201,7 +204,6 @@ class AbbreviationExpander:
             if definition is not None and learn:
                 learned.setdefault(abbr, (m.end(), definition))
         protected.sort()
-        found: list[AbbreviationMatch] = []
         p = 0
         last_end = 0
         for match in self._matches(text, learned):
@@ -209,9 +211,8 @@ class AbbreviationExpander:
                 p += 1
             if (p < len(protected) and protected[p][0] < match.end) or match.start < last_end:
                 continue
-            found.append(match)
+            yield match
             last_end = match.end
-        return found
 
     def _matches(self, text: str, learned: Mapping[str, tuple[int, str]]) -> Iterable[AbbreviationMatch]:
         """Candidates in text order; a learned key is matched by its own small pattern."""
@@ -278,9 +279,10 @@ class AbbreviationExpander:
     # ---------------------------------------------------------------------------------- expanding
     def expand_abbreviations(self, text: str, *, learn: bool | None = None) -> str:
         """*text* with every abbreviation :meth:`find_abbreviations` reports replaced by its reading."""
+        check_text(text)
         pieces: list[str] = []
         last = 0
-        for m in self.find_abbreviations(text, learn=learn):
+        for m in self._found(text, learn):  # one match at a time: memory grows with the output only
             pieces += (text[last : m.start], m.expansion)
             last = m.end
         if not pieces:

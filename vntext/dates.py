@@ -35,6 +35,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+from ._windows import windows
 from .data import read_tsv
 from .errors import check_text
 from .lunar import lunar_to_solar
@@ -43,7 +44,7 @@ from .protect import unprotected
 Day = date | datetime
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateValue:
     """What a date expression means: an inclusive range, its grain, part of day and calendar."""
 
@@ -67,7 +68,7 @@ class DateValue:
         return d
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateMatch:
     """A date expression found in a text; ``text[start:end] == match.text``."""
 
@@ -640,22 +641,25 @@ def _rules_by_trigger() -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
     return digit_rules, {t: tuple(p) for t, p in by_trigger.items()}
 
 
-def _candidates(text: str, ctx: _Context) -> Iterator[tuple[int, int, int, re.Match[str], _Rule]]:
+_SEGMENT = 8192  # a line longer than this is read in stretches: memory stays bounded by the stretch
+
+
+def _candidates(text: str, a: int, b: int, ctx: _Context) -> Iterator[tuple[int, int, int, re.Match[str], _Rule]]:
+    """Every rule's matches in ``text[a:b]`` (part of one line)."""
     rules = _rules()
     digit_rules, by_trigger = _rules_by_trigger()
-    for line in re.finditer(r"[^\n]+", text):
-        segment = line.group()
-        runs = [(p, line.span()) for t, ps in by_trigger.items() if t in segment for p in ps]
-        runs += [(p, w) for w in _core_windows(text, *line.span()) for p in digit_rules]
-        for priority, (a, b) in dict.fromkeys(runs):  # a rule with two triggers on the line runs once
-            rule = rules[priority]
-            for m in rule.pattern.finditer(text, a, b):
-                start, end = m.span()
-                if end <= start:
-                    continue
-                if rule.needs_cue and ctx.strict and not _has_cue(text, start, m):
-                    continue
-                yield start, end, priority, m, rule
+    segment = text[a:b]
+    runs = [(p, (a, b)) for t, ps in by_trigger.items() if t in segment for p in ps]
+    runs += [(p, w) for w in _core_windows(text, a, b) for p in digit_rules]
+    for priority, (x, y) in dict.fromkeys(runs):  # a rule with two triggers on the line runs once
+        rule = rules[priority]
+        for m in rule.pattern.finditer(text, x, y):
+            start, end = m.span()
+            if end <= start:
+                continue
+            if rule.needs_cue and ctx.strict and not _has_cue(text, start, m):
+                continue
+            yield start, end, priority, m, rule
 
 
 def _value(rule: _Rule, m: re.Match[str], ctx: _Context) -> DateValue | None:
@@ -673,7 +677,18 @@ def _date_of(d: Day) -> date:
 
 def _find(text: str, reference: date, strict: bool) -> list[DateMatch]:
     ctx = _Context(reference, strict=strict)
-    cands = sorted(_candidates(text, ctx), key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
+    out: list[DateMatch] = []
+    for line in re.finditer(r"[^\n]+", text):
+        for a, b in windows(text, *line.span(), _SEGMENT):
+            out += _choose(text, _candidates(text, a, b, ctx), ctx)
+    return _join_ranges(text, out)
+
+
+def _choose(
+    text: str, found: Iterator[tuple[int, int, int, re.Match[str], _Rule]], ctx: _Context
+) -> list[DateMatch]:
+    """The candidates of one stretch that are kept, with their values, in text order."""
+    cands = sorted(found, key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
     chosen: list[tuple[int, int, re.Match[str], _Rule]] = []
     starts: list[int] = []  # the chosen spans, disjoint and sorted, as parallel lists
     ends: list[int] = []
@@ -701,7 +716,7 @@ def _find(text: str, reference: date, strict: bool) -> list[DateMatch]:
                 break
             e -= 1
         out.append(DateMatch(text[s:e], s, e, value))
-    return _join_ranges(text, out)
+    return out
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$")

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, overload
 
+from ._windows import windows
 from .data import read_tsv
 from .errors import check_text
 from .protect import unprotected
@@ -58,7 +59,22 @@ def _pair_start() -> re.Pattern[str]:
 
 
 # Sentences: up to a full stop, question or exclamation mark followed by a space, or a line end.
-_SENTENCE = re.compile(r"(?:[^\n.!?]|[.!?](?!\s))+[.!?]*")
+# Where a sentence ends: after . ! ? before a space, or at a line end. Sentences are the stretches
+# between (a pattern that matched whole sentences kept a backtracking frame per character: 120 bytes of
+# memory per byte of the longest sentence).
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s)|\n")
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.start() if m.group() == "\n" else m.end()
+        if end > start:
+            yield start, end
+        start = m.end()
+    if start < len(text):
+        yield start, len(text)
+_WINDOW = 4096  # a "sentence" longer than this (a list, a table row, text without full stops) is cut
 _FOREIGN_TAIL = 8  # words at the end of a run that may form a foreign name
 _MAX_NAME = 4  # syllables in a Vietnamese name: Tôn Nữ Thị Ninh, Nguyễn Thị Minh Khai
 _TITLE_WINDOW = 60  # tokens a title phrase may span; bounds the work on hostile input
@@ -319,10 +335,11 @@ class PersonParser:
         # A name is at least two capitalised words side by side, and no mention crosses the end of a
         # sentence or line: sentences without such a pair are never tokenised.
         pair_start = _pair_start()
-        for sentence in _SENTENCE.finditer(text):
-            pairs = [m.start() for m in pair_start.finditer(text, *sentence.span())]
-            if pairs:
-                self._find_in(text, _Tokens(text, *sentence.span()), pairs, people, seen)
+        for sentence in _sentences(text):
+            for a, b in windows(text, *sentence, _WINDOW):
+                pairs = [m.start() for m in pair_start.finditer(text, a, b)]
+                if pairs:
+                    self._find_in(text, _Tokens(text, a, b), pairs, people, seen)
         return people
 
     def _find_in(

@@ -23,6 +23,7 @@ _MARKS = "^(+`'?~."
 # A VIQR word: letters, with modifier/tone marks only right after a vowel or a modifier.
 _WORD = re.compile(r"(?:\\[\^(+`'?~.]|[A-Za-z]|(?<=[AEIOUYaeiouy])[\^(+]|(?<=[AEIOUYaeiouy^(+])[`'?~.])+")
 _ENDING = frozenset(".?")
+_LONGEST = 24  # longer than any VIQR syllable with its marks and escapes (ngu+o+`i\\. is 10)
 
 
 @lru_cache(maxsize=1)
@@ -89,8 +90,8 @@ def _is_syllable(word: str) -> bool:
 
 def _decode_token(m: re.Match[str], strict: bool = True) -> str:
     token = m.group()
-    if not any(c in _MARKS for c in token) and "dd" not in token.lower():
-        return token
+    if len(token) > _LONGEST or (not any(c in _MARKS for c in token) and "dd" not in token.lower()):
+        return token  # no syllable is that long: a run of letters is not looked into letter by letter
     text = m.string
     if m.end() < len(text) and text[m.end()].isdigit():
         return token  # U+0301, A+1: code, not VIQR
