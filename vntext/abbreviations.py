@@ -32,7 +32,7 @@ KEEP = "="  # a context rule's expansion that means "keep the abbreviation as wr
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # A document number starts with a digit and chains parts with - or /: 25-CT/TW, 15/2020/NĐ-CP. It starts
 # a token (no dot before it either), so "1.1.1.…" is tried once, not at every digit: linear time.
-_DOC_NUMBER = re.compile(r"(?<![\w./-])\d[\w.]*(?:[-/][\w&.]*\w)+")
+_DOC_NUMBER = re.compile(r"(?<![\w./-])\d[\w.]*(?:[-/][\w&.]*\w){1,16}")
 # "(ABBR)" right after the words it abbreviates.
 _DEFINITION = re.compile(r"\(\s*([A-ZĐ][A-Za-zĐđ&.\- ]{0,18}[A-Za-zĐđ])\s*\)")
 _WORD = re.compile(r"[^\W\d_]+(?:[&-][^\W\d_]+)*")

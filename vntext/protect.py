@@ -26,12 +26,13 @@ _LEADING = "([{<«\"'“‘"
 _TRIGGER = re.compile(r"://|www\.|@|:\\|/[\w.@+~-]+/|`")
 _PATH_START = re.compile(r"(?:^|(?<=[^\w/.~-]))(?:~|\.{1,2})?/")
 _TOKEN_END = re.compile(r"[\s<>\"“”‘’]")
+# Bounded repeats: a repeated group keeps a backtracking frame per repetition ("/a/a/a…").
 _KINDS = re.compile(
     r"""
       [A-Za-z][A-Za-z0-9+.-]{1,15}://\S+ | www\.\S+                               # URL
-    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                                            # e-mail address
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+){1,16}                                       # e-mail address
     | [A-Za-z]:\\[^\s"<>|*?]*                                                  # Windows path
-    | (?:~|\.{1,2})?/(?:[\w.@+~-]+/)+[\w.@+~-]*                                 # Unix path
+    | (?:~|\.{1,2})?/(?:[\w.@+~-]+/){1,64}[\w.@+~-]*                            # Unix path
     """,
     re.VERBOSE,
 )
@@ -84,7 +85,19 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
             end -= 1
         if end > start:
             spans.append((start, end))
-    return sorted(spans)
+    return _merged(sorted(spans))
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans at most one character apart become one, so text dense with them (```a`a`a`…``) is not
+    cut into a piece per character."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start - out[-1][1] <= 1:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int, k: int) -> tuple[bool, int]:

@@ -21,7 +21,12 @@ MODIFIER_CHARS = {"\u0302": "^", "\u0306": "(", "\u031b": "+"}
 TONE_CHARS = ("", "`", "'", "?", "~", ".")
 _MARKS = "^(+`'?~."
 # A VIQR word: letters, with modifier/tone marks only right after a vowel or a modifier.
-_WORD = re.compile(r"(?:\\[\^(+`'?~.]|[A-Za-z]|(?<=[AEIOUYaeiouy])[\^(+]|(?<=[AEIOUYaeiouy^(+])[`'?~.])+")
+# At most _LONGEST units, starting and ending at a word's edge: a repeat over alternatives keeps a
+# backtracking frame per unit, so a longer run of letters (no syllable) is skipped, not matched.
+_WORD = re.compile(
+    r"(?<![A-Za-z])(?:\\[\^(+`'?~.]|[A-Za-z]|(?<=[AEIOUYaeiouy])[\^(+]|(?<=[AEIOUYaeiouy^(+])[`'?~.]){1,24}"
+    r"(?![A-Za-z])"
+)
 _ENDING = frozenset(".?")
 _LONGEST = 24  # longer than any VIQR syllable with its marks and escapes (ngu+o+`i\\. is 10)
 
