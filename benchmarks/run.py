@@ -129,7 +129,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save", action="store_true", help="also write the table to benchmarks/results/")
     parser.add_argument("--memory", action="store_true",
                         help="run each case in a fresh process and report its peak memory (slower)")
+    parser.add_argument("--hostile", action="store_true",
+                        help="time every function on hostile input at 0.1, 1 and --size MB (see benchmarks/hostile.py)")
     args = parser.parse_args(argv)
+    if args.hostile:
+        from .hostile import report
+
+        return report(args.size)
 
     texts = [("seeds", None)] + ([("corpus", args.corpus)] if args.corpus else [])
     lines: list[str] = []

@@ -41,7 +41,7 @@ _SENTENCE_END = re.compile(r"(?:^|[.!?\n•]|\.\s*[\"”»)])\s*[\"“«(]?\s*$"
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AbbreviationMatch:
     """An abbreviation found in a text, with the reading chosen for it."""
 

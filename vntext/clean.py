@@ -89,8 +89,22 @@ def space_edits(text: str) -> list[Edit]:
     ]
 
 
+_SPECIAL = re.compile("[" + _JOINERS + "Ðð]")
+_PLAIN_TABLE = str.maketrans(_TABLE)
+
+
+def clean_characters(text: str) -> str:
+    """:func:`character_edits` applied; a plain translation when no character needs judging in context
+    (no joiner, no eth), so a text full of no-break spaces costs no edit list."""
+    if text.isascii():
+        return text
+    if _SPECIAL.search(text) is None:
+        return text.translate(_PLAIN_TABLE)
+    return apply(text, character_edits(text))
+
+
 def clean_text(text: str) -> str:
     """Apply the clean-up above; text with nothing to clean is returned as it is."""
     check_text(text)
-    text = apply(text, character_edits(text))
+    text = clean_characters(text)
     return apply(text, space_edits(text))

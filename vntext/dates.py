@@ -675,13 +675,16 @@ def _date_of(d: Day) -> date:
     return d.date() if isinstance(d, datetime) else d
 
 
-def _find(text: str, reference: date, strict: bool) -> list[DateMatch]:
+def _find(text: str, reference: date, strict: bool) -> Iterator[DateMatch]:
+    """The date matches of *text*, in order, one stretch at a time (memory bounded by the stretch)."""
     ctx = _Context(reference, strict=strict)
-    out: list[DateMatch] = []
-    for line in re.finditer(r"[^\n]+", text):
-        for a, b in windows(text, *line.span(), _SEGMENT):
-            out += _choose(text, _candidates(text, a, b, ctx), ctx)
-    return _join_ranges(text, out)
+
+    def chosen() -> Iterator[DateMatch]:
+        for line in re.finditer(r"[^\n]+", text):
+            for a, b in windows(text, *line.span(), _SEGMENT):
+                yield from _choose(text, _candidates(text, a, b, ctx), ctx)
+
+    return _join_ranges(text, chosen())
 
 
 def _choose(
@@ -723,19 +726,21 @@ _RANGE_JOIN = re.compile(r"\s*(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$")
 _GRAINS = ("minute", "hour", "day", "week", "month", "season", "quarter", "half_year", "year", "decade", "century")
 
 
-def _join_ranges(text: str, matches: list[DateMatch]) -> list[DateMatch]:
+def _join_ranges(text: str, matches: Iterator[DateMatch]) -> Iterator[DateMatch]:
     """``từ ngày 20/3 đến hết tháng 4``: two dates joined by đến/tới become one range."""
-    out: list[DateMatch] = []
+    prev: DateMatch | None = None
     for m in matches:
-        prev = out[-1] if out else None
         joined = prev is not None and _RANGE_JOIN.match(text[prev.end : m.start]) is not None
         if prev is not None and joined and _date_of(prev.value.start) <= _date_of(m.value.end):
             grain = min(prev.value.grain, m.value.grain, key=lambda g: _GRAINS.index(g) if g in _GRAINS else 99)
             value = DateValue(prev.value.start, m.value.end, grain, prev.value.part_of_day, prev.value.calendar)
-            out[-1] = DateMatch(text[prev.start : m.end], prev.start, m.end, value)
-        else:
-            out.append(m)
-    return out
+            prev = DateMatch(text[prev.start : m.end], prev.start, m.end, value)
+            continue
+        if prev is not None:
+            yield prev
+        prev = m
+    if prev is not None:
+        yield prev
 
 
 def _reference(reference: date | datetime | None) -> date:
@@ -763,15 +768,14 @@ class DateParser:
         """Every date expression in *text*, in order, with spans into *text* (none inside a URL, e-mail
         or path)."""
         check_text(text)
-        return unprotected(text, _find(text, _reference(reference or self.reference), strict=True))
+        return unprotected(text, list(_find(text, _reference(reference or self.reference), strict=True)))
 
     def parse_date(self, text: str, reference: date | datetime | None = None) -> DateValue | None:
         """The value of the date expression *text* (its longest one), or ``None``."""
         check_text(text)
         matches = _find(text, _reference(reference or self.reference), strict=False)
-        if not matches:
-            return None
-        return max(matches, key=lambda m: m.end - m.start).value
+        longest = max(matches, key=lambda m: m.end - m.start, default=None)  # streamed: one kept at a time
+        return None if longest is None else longest.value
 
 
 _DEFAULT = DateParser()

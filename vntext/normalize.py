@@ -18,7 +18,7 @@ from functools import lru_cache, partial
 from typing import Any
 
 from ._ud import ud
-from .clean import character_edits, space_edits
+from .clean import character_edits, clean_characters, space_edits
 from .edits import Edit, JoinedMap, OffsetMap, apply
 from .errors import UnknownOptionError, check_text
 from .forms import nfc_edits, nfd_edits, to_nfc
@@ -90,7 +90,7 @@ def pipeline(config: NormalizeConfig) -> tuple[Step, ...]:
         steps.append(Step("repair", repair, repair_edits))
     steps.append(Step("nfc", to_nfc, nfc_edits))
     if config.clean:
-        steps.append(Step("characters", _by_edits(character_edits), character_edits))
+        steps.append(Step("characters", clean_characters, character_edits))
         steps.append(Step("spaces", _by_edits(space_edits), space_edits))
     if config.expand_abbreviations:
         steps.append(Step("abbreviations", _expand, _expansion_edits))
@@ -157,11 +157,13 @@ def _run_piece(config: NormalizeConfig, text: str, track: bool) -> tuple[str, st
                 repaired = bool(edits)
                 if edits and found is None:
                     found = Counter(r.encoding for r in decided.repairs).most_common(1)[0][0]
-            elif track or step.name == "characters":
+            elif track:
                 edits = step.edits(text)
                 cleaned |= step.name == "characters" and bool(edits)
             else:
-                text = step.run(text)
+                new = step.run(text)
+                cleaned |= step.name == "characters" and new != text
+                text = new
                 continue
             if track:
                 offsets.add(edits)

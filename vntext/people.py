@@ -80,7 +80,7 @@ _MAX_NAME = 4  # syllables in a Vietnamese name: Tôn Nữ Thị Ninh, Nguyễn 
 _TITLE_WINDOW = 60  # tokens a title phrase may span; bounds the work on hostile input
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     """A person mention: the span, honorific, title phrases and the name split into its parts."""
 

@@ -109,6 +109,7 @@ class Repair(NamedTuple):
     start: int
     end: int
     encoding: str
+    edits: tuple[Edit, ...] = ()  # for mojibake, the word repairs already worked out
 
 
 class Plan(NamedTuple):
@@ -133,7 +134,6 @@ def _utf8_read_as_windows(token: str) -> str:
         return token
 
 
-@lru_cache(maxsize=1024)
 def _mojibake_edits(line: str) -> tuple[Edit, ...]:
     """Per word, the repair of UTF-8 read as Windows-1252, where it spoils no Vietnamese word.
 
@@ -226,8 +226,9 @@ def plan(text: str) -> Plan:
         for start, end in _lines(text):
             looked = True
             line = text[start:end]
-            if _hints().word.search(line) and _mojibake_edits(line):
-                repairs.append(Repair(start, end, MOJIBAKE))
+            fixed = _mojibake_edits(line) if _hints().word.search(line) else ()
+            if fixed:
+                repairs.append(Repair(start, end, MOJIBAKE, fixed))
                 continue
             if len(_native().findall(line)) >= 3:
                 continue  # letters no 8-bit file shows (ư, ạ, ộ …): the line is Unicode already
@@ -268,10 +269,10 @@ def repair_edits(text: str, repairs: list[Repair] | None = None) -> list[Edit]:
     possible."""
     edits: list[Edit] = []
     strict_viqr = has_escapes(text)  # a writer who escapes literal marks meant every other one
-    for start, end, encoding in plan(text).repairs if repairs is None else repairs:
+    for start, end, encoding, fixed in plan(text).repairs if repairs is None else repairs:
         line = text[start:end]
         if encoding == MOJIBAKE:
-            found = list(_mojibake_edits(line))
+            found = list(fixed)
         elif encoding == "viqr":
             found = token_edits(line, decode_viqr(line, strict=strict_viqr))
         else:

@@ -1,0 +1,72 @@
+"""Hostile input: every public function and subcommand runs in linear time and bounded memory.
+
+Each function runs in a fresh process on 0.1 MB and 1 MB of each pattern of
+``benchmarks.hostile.CI_PATTERNS``; the 1 MB run must take less than 15 times the 0.1 MB run (linear is
+10; the margin absorbs a loaded machine) and under 20 s, and at its peak Python may hold at most 40
+bytes per byte of input plus 400 bytes per result returned. Each subcommand runs on 0.1 and 1 MB
+files with the same time bound and under 200 MB of resident memory. ``python -m benchmarks
+--hostile`` runs every pattern at 10 MB too.
+"""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.hostile import CI_PATTERNS, FUNCTIONS, measure_in_child, text_of
+
+SMALL, BIG = 100_000, 1_000_000
+FLOOR = 0.05  # seconds: below this a ratio is noise
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_function_is_linear_and_bounded_on_hostile_input(name: str) -> None:
+    slow = []
+    for row in measure_in_child(name, (SMALL, BIG), CI_PATTERNS):
+        small, big = row["seconds"]  # type: ignore[misc]
+        if big > 20 or (big > 15 * max(small, FLOOR / 10) and big > FLOOR):
+            slow.append((row["pattern"], round(small, 3), round(big, 3)))
+        bound = (40 * row["size"] + 400 * row["results"]) / 1e6  # type: ignore[operator]
+        assert row["peak_mb"] < bound, (name, row["pattern"], row["peak_mb"], row["results"])
+    assert slow == []
+
+
+SUBCOMMANDS = [["normalize"], ["normalize", "--expand-abbreviations"], ["strip"], ["expand"], ["abbreviations"],
+               ["people"], ["dates", "--reference", "2024-06-30"], ["analyze"], ["analyze", "--lines"],
+               ["decode", "--from", "viqr"], ["detect"]]
+_RUN = """
+import resource, sys
+from vntext.cli import main
+code = main(sys.argv[1:])
+sys.stderr.write(f"\\nMAXRSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n")
+sys.exit(code)
+"""
+
+
+def _run(args: list[str], path: Path) -> tuple[float, float]:
+    """Seconds and peak resident MB of one ``vntext`` run on *path* (output discarded)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    r = subprocess.run([sys.executable, "-c", _RUN, *args, str(path)], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, timeout=300)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    assert r.returncode == 0, r.stderr.decode()[-500:]
+    rss = int(r.stderr.decode().rsplit("MAXRSS ", 1)[1]) / 1024
+    return (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime), rss
+
+
+@pytest.mark.parametrize("args", SUBCOMMANDS, ids=" ".join)
+def test_subcommand_is_linear_and_bounded_on_hostile_input(args: list[str], tmp_path: Path) -> None:
+    # One line with no newline and no space, a run of date cores, glued syllables, an endless sentence.
+    for pattern in ("a", "1/", "hòang", "Ông ", "(A)"):
+        small, big = tmp_path / "small.txt", tmp_path / "big.txt"
+        small.write_text(text_of(pattern, SMALL), encoding="utf-8")
+        big.write_text(text_of(pattern, BIG), encoding="utf-8")
+        t_small, _ = _run([*args, "-j", "1"], small)
+        t_big, rss = _run([*args, "-j", "1"], big)
+        start_up = 0.4  # importing Python and vntext, not part of the work
+        assert t_big - start_up < 15 * max(t_small - start_up, FLOOR) and t_big < 60, (args, pattern, t_small, t_big)
+        assert rss < 200, (args, pattern, rss)
