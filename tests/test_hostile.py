@@ -2,8 +2,8 @@
 
 Each function runs in a fresh process on 0.1 MB and 1 MB of each pattern of
 ``benchmarks.hostile.CI_PATTERNS``; the 1 MB run must take less than 15 times the 0.1 MB run (linear is
-10; the margin absorbs a loaded machine) and under 20 s, and at its peak Python may hold at most 40
-bytes per byte of input plus 400 bytes per result returned. Each subcommand runs on 0.1 and 1 MB
+10; the margin absorbs a loaded machine) and under 20 s, and at its peak Python may hold at most 50
+bytes per byte of input (500 MB for 10 MB) plus 400 bytes per result returned. Each subcommand runs on 0.1 and 1 MB
 files with the same time bound and under 200 MB of resident memory. ``python -m benchmarks
 --hostile`` runs every pattern at 10 MB too.
 """
@@ -30,7 +30,7 @@ def test_function_is_linear_and_bounded_on_hostile_input(name: str) -> None:
         small, big = row["seconds"]  # type: ignore[misc]
         if big > 20 or (big > 15 * max(small, FLOOR / 10) and big > FLOOR):
             slow.append((row["pattern"], round(small, 3), round(big, 3)))
-        bound = (40 * row["size"] + 400 * row["results"]) / 1e6  # type: ignore[operator]
+        bound = (50 * row["size"] + 400 * row["results"]) / 1e6  # type: ignore[operator]
         assert row["peak_mb"] < bound, (name, row["pattern"], row["peak_mb"], row["results"])
     assert slow == []
 
@@ -60,13 +60,15 @@ def _run(args: list[str], path: Path) -> tuple[float, float]:
 
 @pytest.mark.parametrize("args", SUBCOMMANDS, ids=" ".join)
 def test_subcommand_is_linear_and_bounded_on_hostile_input(args: list[str], tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    start_up = min(_run([*args, "-j", "1"], empty)[0] for _ in range(2))  # Python and vntext themselves
     # One line with no newline and no space, a run of date cores, glued syllables, an endless sentence.
     for pattern in ("a", "1/", "hòang", "Ông ", "(A)"):
         small, big = tmp_path / "small.txt", tmp_path / "big.txt"
         small.write_text(text_of(pattern, SMALL), encoding="utf-8")
         big.write_text(text_of(pattern, BIG), encoding="utf-8")
-        t_small, _ = _run([*args, "-j", "1"], small)
+        t_small = _run([*args, "-j", "1"], small)[0] - start_up
         t_big, rss = _run([*args, "-j", "1"], big)
-        start_up = 0.4  # importing Python and vntext, not part of the work
-        assert t_big - start_up < 15 * max(t_small - start_up, FLOOR) and t_big < 60, (args, pattern, t_small, t_big)
+        assert t_big - start_up < 15 * max(t_small, 0.2) and t_big < 60, (args, pattern, t_small, t_big)
         assert rss < 200, (args, pattern, rss)

@@ -60,20 +60,37 @@ def _replacement(text: str, i: int, ch: str) -> tuple[str, int]:
     return (d_bar if parse_syllable(d_bar + rest) is not None else ch) + rest, end  # else not Vietnamese
 
 
+_GAP = 3
+
+
 def character_edits(text: str) -> list[Edit]:
-    """The first step of the clean-up: invisible and look-alike characters."""
+    """The first step of the clean-up: invisible and look-alike characters. Changes at most
+    :data:`_GAP` characters of spaces or punctuation apart are one edit (a run of no-break and
+    zero-width spaces is one), so memory follows the runs, not the characters, while every word keeps
+    its own position."""
     edits: list[Edit] = []
     if text.isascii():
         return edits
     last = 0
+    start = end = -1  # the run of touching changes being gathered
+    pieces: list[str] = []
     for m in _DIRTY.finditer(text):
         i = m.start()
         if i < last:
             continue
-        new, end = _replacement(text, i, m.group())
-        if new != text[i:end]:
-            edits.append((i, end, new))
-        last = end
+        new, last = _replacement(text, i, m.group())
+        if new == text[i:last]:
+            continue
+        if i - end > _GAP or end < 0 or any(c.isalnum() for c in text[end:i]):
+            if pieces:
+                edits.append((start, end, "".join(pieces)))
+            start, pieces = i, []
+        elif i > end:
+            pieces.append(text[end:i])  # a short gap of spaces or punctuation joins the run
+        pieces.append(new)
+        end = last
+    if pieces:
+        edits.append((start, end, "".join(pieces)))
     return edits
 
 

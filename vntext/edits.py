@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterator, Sequence
 
 Edit = tuple[int, int, str]
 
@@ -69,16 +70,34 @@ def token_edits(old: str, new: str) -> list[Edit]:
     return [(head, len(old) - tail, new[head : len(new) - tail])]
 
 
+def _joined(edits: Sequence[Edit]) -> Iterator[Edit]:
+    """*edits* with touching ones joined (a no-break space then a zero-width space is one edit): a
+    position inside the joined stretch maps to its start, as inside any edit."""
+    pending: Edit | None = None
+    for edit in edits:
+        if pending is not None and pending[1] == edit[0]:
+            pending = (pending[0], edit[1], pending[2] + edit[2])
+            continue
+        if pending is not None:
+            yield pending
+        pending = edit
+    if pending is not None:
+        yield pending
+
+
 class _Step:
+    """One step's edits as four arrays of positions (8 bytes each: a text with an edit every few
+    characters must not cost a Python int object per position)."""
+
     __slots__ = ("in_end", "in_start", "out_end", "out_start")
 
     def __init__(self, edits: Sequence[Edit]) -> None:
-        self.in_start: list[int] = []
-        self.in_end: list[int] = []
-        self.out_start: list[int] = []
-        self.out_end: list[int] = []
+        self.in_start = array("q")
+        self.in_end = array("q")
+        self.out_start = array("q")
+        self.out_end = array("q")
         shift = 0
-        for start, end, new in edits:
+        for start, end, new in _joined(edits):
             self.in_start.append(start)
             self.in_end.append(end)
             self.out_start.append(start + shift)
