@@ -432,10 +432,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=_Parser)
     sub.required = True
 
-    def files(p: argparse.ArgumentParser) -> None:
+    def files(p: argparse.ArgumentParser, jobs: bool = True) -> None:
         p.add_argument("files", nargs="*", metavar="FILE", help="input files ('-' or none: standard input)")
-        p.add_argument("--jobs", "-j", type=_positive, metavar="N",
-                       help="worker processes (default: one per core); output keeps the input order")
+        if jobs:  # analyze, decode and detect run in one process: they do not offer an option they would ignore
+            p.add_argument("--jobs", "-j", type=_positive, metavar="N",
+                           help="worker processes (default and at most: one per core); output keeps the input order")
 
     p = sub.add_parser("normalize", help="legacy repair, clean-up, tone placement, normal form")
     p.add_argument("--tone-style", choices=("new", "old", "keep"), default="new",
@@ -484,17 +485,17 @@ def build_parser() -> argparse.ArgumentParser:
     group = p.add_mutually_exclusive_group()
     group.add_argument("--lines", action="store_true", help="each line is a document (default: each file)")
     group.add_argument("--field", metavar="NAME", help="input is JSON Lines; analyse this field of each object")
-    files(p)
+    files(p, jobs=False)
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("decode", help="convert a legacy-encoded file to UTF-8")
     p.add_argument("--from", dest="source", required=True, metavar="ENCODING",
-                   help=f"one of {', '.join(ENCODINGS)}, or 'auto' to detect it per file")
-    files(p)
+                   help=f"one of {', '.join(ENCODINGS)}, or 'auto' to judge every block's lines")
+    files(p, jobs=False)
     p.set_defaults(func=cmd_decode)
 
     p = sub.add_parser("detect", help="name the legacy encoding of each file (or 'unicode')")
-    files(p)
+    files(p, jobs=False)
     p.set_defaults(func=cmd_detect)
     return parser
 

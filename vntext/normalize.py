@@ -67,16 +67,17 @@ def _by_edits(edits: Callable[[str], list[Edit]]) -> Callable[[str], str]:
     return lambda text: apply(text, edits(text))
 
 
-def _expand(text: str) -> str:
-    from .abbreviations import expand_abbreviations
+@lru_cache(maxsize=4096)
+def _styled(expansion: str, style: str | None) -> str:
+    """An expansion in the tone convention of the run (``Ủy ban`` → ``Uỷ ban``), worked out once per
+    expansion instead of once per occurrence by the tone step."""
+    return expansion if style is None else place_tones_nfc(expansion, style)
 
-    return expand_abbreviations(text)
 
+def _expansion_edits(text: str, style: str | None) -> list[Edit]:
+    from .abbreviations import _default
 
-def _expansion_edits(text: str) -> list[Edit]:
-    from .abbreviations import find_abbreviations
-
-    return [(m.start, m.end, m.expansion) for m in find_abbreviations(text)]
+    return [(m.start, m.end, _styled(m.expansion, style)) for m in _default()._found(text, None)]
 
 
 @lru_cache(maxsize=256)
@@ -93,7 +94,8 @@ def pipeline(config: NormalizeConfig) -> tuple[Step, ...]:
         steps.append(Step("characters", clean_characters, character_edits))
         steps.append(Step("spaces", _by_edits(space_edits), space_edits))
     if config.expand_abbreviations:
-        steps.append(Step("abbreviations", _expand, _expansion_edits))
+        expand = partial(_expansion_edits, style=config.tone_style)
+        steps.append(Step("abbreviations", _by_edits(expand), expand))
     if config.tone_style is not None:
         style = config.tone_style
         steps.append(Step("tones", partial(place_tones_nfc, style=style), partial(tone_edits, style=style)))
