@@ -62,12 +62,15 @@ def text_of(pattern: str, size: int) -> str:
     return (pattern * (size // len(pattern) + 1))[:size]
 
 
-def _count(result: object) -> int:
-    """How many results a call returned (a document counts its matches)."""
+def _count(result: object) -> tuple[int, int]:
+    """How many results a call returned (a document counts its matches), and how many characters of
+    text (a normalised text, a document's text)."""
     if isinstance(result, list):
-        return len(result)
+        return len(result), 0
+    if isinstance(result, str):
+        return 0, len(result)
     found = [getattr(result, key, ()) for key in ("abbreviations", "people", "dates")]
-    return sum(len(f) for f in found)
+    return sum(len(f) for f in found), len(getattr(result, "text", ""))
 
 
 def measure(name: str, sizes: tuple[int, ...], patterns: tuple[str, ...] = PATTERNS) -> list[dict[str, object]]:
@@ -89,10 +92,11 @@ def measure(name: str, sizes: tuple[int, ...], patterns: tuple[str, ...] = PATTE
             times.append(best)
         text = text_of(pattern, sizes[0])
         tracemalloc.start()
-        count = _count(fn(text))
+        count, chars = _count(fn(text))
         peak = tracemalloc.get_traced_memory()[1] / 1e6
         tracemalloc.stop()
-        rows.append({"pattern": pattern, "seconds": times, "peak_mb": peak, "results": count, "size": sizes[0]})
+        rows.append({"pattern": pattern, "seconds": times, "peak_mb": peak, "results": count, "chars": chars,
+                     "size": sizes[0]})
     return rows
 
 

@@ -87,11 +87,23 @@ _RUN = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
 
 
 def _run_edits(text: str, normal: Callable[[str], str]) -> list[Edit]:
+    """Changed runs as edits, touching ones joined (memory follows the stretches that change)."""
     edits: list[Edit] = []
+    start = end = -1
+    pieces: list[str] = []
     for m in _RUN.finditer(text):
         new = normal(m.group())
-        if new != m.group():
-            edits.append((m.start(), m.end(), new))
+        if new == m.group():
+            continue
+        if m.start() != end and pieces:
+            edits.append((start, end, "".join(pieces)))
+            pieces = []
+        if not pieces:
+            start = m.start()
+        pieces.append(new)
+        end = m.end()
+    if pieces:
+        edits.append((start, end, "".join(pieces)))
     return edits
 
 
