@@ -286,9 +286,4 @@ def repair(text: str) -> str:
     return apply(text, repair_edits(text))
 
 
-def encodings(text: str) -> list[str]:
-    """What the repaired lines of *text* were written in, most lines first."""
-    return [name for name, _ in Counter(r.encoding for r in plan(text).repairs).most_common()]
-
-
-__all__ = ["MOJIBAKE", "Plan", "Repair", "encodings", "plan", "repair", "repair_edits"]
+__all__ = ["MOJIBAKE", "Plan", "Repair", "plan", "repair", "repair_edits"]
