@@ -66,6 +66,16 @@ def people_page() -> str:
     out += [f"| {k} | {', '.join(v)} |" for k, v in kinds.items()]
     out += ["", "## Modifiers", "", "| modifier | where | meaning |", "|---|---|---|"]
     out += [f"| {r['modifier']} | {r['position']} | {r['meaning']} |" for r in read_tsv("title_modifiers.tsv")]
+    out += ["", "## Context words", "", "Words around a name that decide what it is (`person_context.tsv`): "
+            "`stop` ends a title, `joiner` stays inside one when a capitalised word follows, `scope` and `org` go "
+            "on with a title's organisation, `place` before a name makes it a place, `agency` and `credit` mark "
+            "bylines and photo credits.", "", "| kind | words |", "|---|---|"]
+    context: dict[str, list[str]] = {}
+    for r in read_tsv("person_context.tsv"):
+        context.setdefault(r["kind"], []).append(r["word"])
+    out += [f"| {k} | {', '.join(_cell(w) for w in v)} |" for k, v in context.items()]
+    out += ["", "## Family names written first in Latin letters", "",
+            ", ".join(r["family_name"] for r in read_tsv("foreign_family_names.tsv"))]
     families = read_tsv("family_names.tsv")
     out += ["", "## Family names", "", f"{len(families)} family names; the count is their frequency in the "
             "source name list.", "", "| family name | count | kind | source |", "|---|---|---|---|"]

@@ -96,27 +96,22 @@ def test_no_backtracking_blowup_on_capitalised_runs() -> None:
     ["Nguyễn", "Văn", "Thể", "ông", "Chủ tịch", ",", " ", "  ", "von", "der", "Joe", "Biden", "McDonald", "iPhone",
      "Sang-sik", "Ảnh:", "PHẠM", "KIÊN", "\n", "Trưởng", "Ban", "xY", "Владимир", "Путин", ".", "A" * 70]))
     .map(" ".join)))
-def test_only_pair_starts_are_tried(text: str) -> None:
-    # find_people tries names only at capitals the _pair_start scan reports; trying every capitalised
-    # token of every sentence must find the same people.
+def test_only_pair_and_cue_starts_are_tried(text: str) -> None:
+    # find_people tries names only where the pair and cue scans point; trying every capitalised token
+    # of every sentence (each as if a cue came before it) must find the same people.
     from vntext._windows import windows
-    from vntext.people import _WINDOW, _default, _sentences
+    from vntext.people.mentions import _WINDOW, _default, _Earlier
+    from vntext.people.tokens import Tokens, sentences
 
     parser = _default()
     people: list = []
-    seen: dict[str, str] = {}
-    for sentence in _sentences(text):
+    earlier = _Earlier()
+    for sentence in sentences(text, parser._vocab.degrees):
         for a, b in windows(text, *sentence, _WINDOW):
-            _try_every_capital(parser, text, a, b, people, seen)
+            toks = Tokens(text, a, b)
+            every = [s for s, t in zip(toks.starts, toks.texts, strict=True) if t[0].isupper()]
+            parser._find_in(text, toks, every, set(every), people, earlier)
     assert [p.to_dict() for p in vntext.find_people(text)] == [p.to_dict() for p in people]
-
-
-def _try_every_capital(parser, text: str, a: int, b: int, people: list, seen: dict) -> None:  # type: ignore[no-untyped-def]
-    from vntext.people import _Tokens
-
-    toks = _Tokens(text, a, b)
-    every = [s for s, t in zip(toks.starts, toks.texts, strict=True) if t[0].isupper()]
-    parser._find_in(text, toks, every, people, seen)
 
 
 def test_a_name_after_a_very_long_capitalised_word_is_found() -> None:

@@ -251,7 +251,8 @@ class AbbreviationExpander:
             return None
         if abbr.endswith(".") and text[m.end() : m.end() + 1].isalnum():
             expansion += " "  # "TP.Hồ Chí Minh" → "Thành phố Hồ Chí Minh"
-        return AbbreviationMatch(abbr, m.start(), m.end(), _fit_case(text, m, expansion, category), source, category)
+        reading = _shared(_fit_case(text, m, expansion, category))
+        return AbbreviationMatch(_shared(abbr), m.start(), m.end(), reading, source, category)
 
     def _definition(self, text: str, paren: int, abbr: str) -> str | None:
         clause = re.split(r"[,;:()\[\]\n.!?]", text[max(0, paren - 200) : paren])[-1]
@@ -340,6 +341,12 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
         if len(word) >= 2 and word.isupper() and not word.isascii() and parse_syllable(word) is not None:
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _shared(s: str) -> str:
+    """One string object for equal keys and readings: a text with millions of matches holds each once."""
+    return s
 
 
 def _fit_case(text: str, m: re.Match[str], expansion: str, category: str) -> str:

@@ -88,11 +88,13 @@ class Analyzer:
         normalized, offsets, encoding = self.normalize_with_offsets(text)
 
         def back(matches: list[M]) -> tuple[M, ...]:
-            out = []
-            for m in matches:
+            # In place, and sharing the match's own string when the original reads the same: a text of
+            # millions of matches then holds one set of them, not three (memory on hostile input).
+            for k, m in enumerate(matches):
                 start, end = offsets.to_original(m.start), offsets.to_original_end(m.end)
-                out.append(dataclasses.replace(m, start=start, end=end, text=text[start:end]))
-            return tuple(out)
+                piece = text[start:end]
+                matches[k] = dataclasses.replace(m, start=start, end=end, text=m.text if piece == m.text else piece)
+            return tuple(matches)
 
         dates = DateParser(reference or self.reference).find_dates(normalized)
         return Document(

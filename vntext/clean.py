@@ -55,12 +55,15 @@ def _replacement(text: str, i: int, ch: str) -> tuple[str, int]:
     if i and text[i - 1].isalpha():
         return ch, i + 1  # đ only ever starts a Vietnamese syllable: Icelandic "sagði", "Guðrún"
     end = _WORD_REST.match(text, i + 1).end()  # type: ignore[union-attr]
+    if end - i > _LONGEST_WORD:
+        return ch, i + 1  # far longer than any syllable: not Vietnamese (and never copied whole)
     rest = text[i + 1 : end].translate(_INVISIBLE)  # judged as the clean-up leaves it: "Ð\u00adà" is "Đà"
     d_bar = "Đ" if ch == "Ð" else "đ"
     return (d_bar if parse_syllable(d_bar + rest) is not None else ch) + rest, end  # else not Vietnamese
 
 
 _GAP = 3
+_LONGEST_WORD = 32  # characters, invisible ones included, over which a word cannot be one syllable
 
 
 def character_edits(text: str) -> list[Edit]:

@@ -27,7 +27,7 @@ _ANY_MARK = re.compile(r"[\u0300-\u036f]")
 # A letter followed by combining marks NFC could not compose.
 _LEFTOVER = re.compile(r"[^\W\d_][\u0300-\u036f]+")
 # Marks are removed only after a Latin letter: decomposed Greek or Cyrillic keeps its accents.
-_LATIN_MARKS = re.compile(r"([A-Za-z])[\u0300-\u036f]+")
+_LATIN_MARKS = re.compile(r"(?<=[A-Za-z])[\u0300-\u036f]+")
 
 
 def _reorder(m: re.Match[str]) -> str:
@@ -162,5 +162,5 @@ def remove_diacritics(text: str) -> str:
         return text
     text = text.translate(_strip_table())
     if _ANY_MARK.search(text):
-        text = _LATIN_MARKS.sub(r"\1", text)
+        text = _LATIN_MARKS.sub("", text)  # an empty replacement: no template to expand per match
     return text

@@ -168,8 +168,13 @@ def _parse_plain(plain: str, tone: int) -> Syllable | None:
     return Syllable(onset, nucleus, coda, tone)
 
 
+_LONGEST_SYLLABLE = 16  # characters: "nghiêng" and "khuỷu" have seven letters, marks decomposed add few
+
+
 def parse_syllable(word: str) -> Syllable | None:
     """Parse one NFC word as a Vietnamese syllable, or return ``None`` when it is not one."""
+    if len(word) > _LONGEST_SYLLABLE:
+        return None  # a long run of letters is looked at no further (its pieces would be copied)
     split = _split(word)
     if split is None:
         return None

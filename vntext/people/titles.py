@@ -1,0 +1,279 @@
+"""Title phrases and honorifics around a name.
+
+A title phrase is a head ("Chủ tịch", "đại tá", "nhà thơ", "PGS.TS"), maybe after modifiers
+("nguyên", "Phó"), going on with its organisation and scope ("UBND xã Tân Lập", "Bộ Tài chính",
+"VKSND tối cao") up to the end of the clause: a verb or function word, a bracket, a dash, a comma
+before something that is not a title, or small words that no longer read as an organisation's name.
+Heads are matched as written in the data or with a small first letter ("phó chủ tịch UBND xã").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .tokens import BREAKS, DASHES, Tokens, touching
+from .vocabulary import Vocabulary
+
+TITLE_WINDOW = 60  # tokens a title phrase may span; bounds the work on hostile input
+_SMALL_RUN = 4  # small words an organisation's name goes on with after a capital (Vụ Thi đua khen thưởng)
+
+
+def degree_at(v: Vocabulary, toks: Tokens, i: int, stop: int) -> int:
+    """Length in tokens of a chain of degree abbreviations at *i* ("PGS.TS", "PGS. TS.", "ThS.BS",
+    "BS.CKII", "PGS - TS", "Th.S DS"), its last full stop included, or 0."""
+    j = i
+    while j < stop and _is_degree(v, toks.texts[j]):
+        j += 1
+        if j < stop and toks.texts[j] == "." and touching(toks[j - 1], toks[j]):
+            j += 1
+        if j + 1 < stop and toks.texts[j] in DASHES and _is_degree(v, toks.texts[j + 1]):
+            j += 1
+    return j - i
+
+
+def _is_degree(v: Vocabulary, token: str) -> bool:
+    if token in v.degrees:
+        return True
+    parts = token.split(".")
+    return len(parts) > 1 and all(p in v.degrees or p in v.degree_parts for p in parts)
+
+
+def head_at(v: Vocabulary, toks: Tokens, i: int, stop: int) -> int:
+    """Length in tokens of the title head (modifiers + head) starting at *i*, or 0."""
+    j = i
+    starts = v.head_starts
+    while j < stop:
+        text = toks.texts[j]
+        if text not in starts:
+            degree = degree_at(v, toks, j, stop) if text[:1].isupper() else 0
+            return j + degree - i if degree else 0
+        degree = degree_at(v, toks, j, stop)
+        if degree:
+            return j + degree - i
+        for n in v.head_lengths.get(text, ()) or v.head_lengths.get(text.lower(), ()):
+            if n <= stop - j:
+                words = toks.words(j, n)
+                if words in v.folded_heads or words.lower() in v.folded_heads:
+                    return j + n - i
+        # Otherwise skip one modifier ("nguyên", "Phó", "đương kim") and look again.
+        if j + 1 < stop and toks.words(j, 2) in v.folded_modifiers:
+            j += 2
+        elif text in v.folded_modifiers and not (
+            text.lower() == "đồng" and j + 1 < stop and toks.texts[j + 1] == "chí"
+        ):
+            j += 1
+        else:
+            return 0
+    return 0
+
+
+def honorific_before(
+    v: Vocabulary, toks: Tokens, i: int, before_full_name: bool = False
+) -> tuple[int, str] | None:
+    """(start index, honorific) for an honorific that ends right before token *i*: written small, or
+    with a capital where a sentence, clause or bracket starts — or, for a one-word honorific, anywhere
+    *before_full_name* ("... an toàn Bà Trần Thị Ngọc Châu, Giám đốc Sở": a full stop went missing)."""
+    if i < 1 or toks.texts[i - 1].lower() not in v.honorific_ends:
+        return None
+    for n in (2, 1):
+        if i - n < 0:
+            continue
+        phrase = toks.words(i - n, n)
+        low = phrase[0].lower() + phrase[1:]
+        if low in v.honorifics and (phrase == low or _clause_start(toks, i - n)):
+            if n == 1 and i >= 2 and toks.words(i - 2, 2).lower() in v.kin_compounds:
+                return None  # "trẻ em Brasil", "anh em Phu, Dịch": a noun, not a word of address
+            return i - n, low
+        if n == 1 and before_full_name and low in v.honorifics:
+            return i - 1, low
+    return None
+
+
+def _clause_start(toks: Tokens, i: int) -> bool:
+    return i == 0 or toks.texts[i - 1] in BREAKS or toks.texts[i - 1] in DASHES or toks.texts[i - 1] in ",“\"'‘"
+
+
+def title_before(v: Vocabulary, toks: Tokens, i: int) -> int | None:
+    """Start of a title head that ends right before token *i* ("HLV", "nhà thơ", "Phó Chủ tịch",
+    "PGS.TS."), or None."""
+    for n in range(1, 5):
+        k = i - n
+        if k < 0:
+            break
+        if toks.texts[k] in BREAKS and not (toks.texts[k] == "." and k > 0 and degree_at(v, toks, k - 1, i)):
+            break
+        if head_at(v, toks, k, i) == n:
+            last = toks.texts[i - 1]
+            if last in v.orgs or last in v.scopes or last.lower() in v.scopes:
+                return None  # "trưởng bản Na Khoang", "Trưởng Công an huyện": a unit, then its name
+            while k >= 2 and toks.texts[k - 1] in DASHES and degree_at(v, toks, k - 2, i):
+                k -= 2  # "PGS - TS"
+            return k
+    return None
+
+
+def is_stop(v: Vocabulary, toks: Tokens, i: int) -> bool:
+    """A verb or function word written small ("cho biết", "tại đây"); written with a capital it is part
+    of a name ("Ban Chỉ đạo")."""
+    return toks.texts[i] in v.stops or (i > 0 and toks.words(i - 1, 2) in v.stops)
+
+
+def inside_title(v: Vocabulary, toks: Tokens, i: int) -> bool:
+    """A joiner ("và", "của", "tại") inside a title ("khu vực Đông Á và Thái Bình Dương", "Ủy ban Kinh
+    tế của Quốc hội") is no boundary when a capitalised word that starts no new title follows it."""
+    if toks.texts[i] not in v.joiners or i + 1 >= len(toks):
+        return False
+    nxt = toks.texts[i + 1]
+    return (nxt[0].isupper() or nxt in v.scopes or toks.words(i + 1, 2) in v.scopes) and not head_at(
+        v, toks, i + 1, len(toks)
+    )
+
+
+def title_end(v: Vocabulary, toks: Tokens, j: int, limit: int, closers: frozenset[str] = frozenset()) -> int:
+    """End (exclusive) of the title phrase whose head starts at *j*: at a separator, a verb or function
+    word, or (with no *closers* to wait for) after more small words in a row than an organisation's
+    name has."""
+    k = j + max(1, head_at(v, toks, j, limit))
+    small = 0  # small words since the last capitalised one
+    while k < limit:
+        text = toks.texts[k]
+        if text in BREAKS or text == "," or text in DASHES or text in closers:
+            break
+        if k + 1 < limit and toks.words(k, 2) in v.scopes:
+            small = 0
+            k += 2
+            continue
+        if is_stop(v, toks, k) and not inside_title(v, toks, k):
+            if toks.words(k - 1, 2) in v.stops and k - 1 > j:
+                k -= 1
+            break
+        capital = text[0].isupper() or text[0].isdigit() or text in "&"
+        if capital or text in v.scopes or (text in v.joiners and inside_title(v, toks, k)):
+            small = 0
+        elif text in v.joiners and (text in v.places or k + 1 >= limit or (
+            toks.texts[k + 1] in v.honorifics or is_stop(v, toks, k + 1) or head_at(v, toks, k + 1, limit)
+        )):
+            break  # "... Bí thư Đảng ủy xã và bà Lò Thị Mai", "Chủ tịch UBND tỉnh tại phiên họp"
+        else:
+            small += 1  # "Vụ Thi đua khen thưởng", "Quỹ hòa giải và phát triển"
+            if small > _SMALL_RUN and not closers:
+                k -= small - 2  # keep the small half of the last capitalised word: "Cơ quan Tham mưu"
+                break
+        k += 1
+    while k > j + 1 and toks.texts[k - 1] in v.joiners:
+        k -= 1
+    return max(k, j + 1)
+
+
+def titles_before(v: Vocabulary, toks: Tokens, a: int, floor: int) -> tuple[list[tuple[int, int]], int]:
+    """Title spans (token ranges) written before the name at *a*, and where the mention starts.
+
+    Titles are separated by commas, or by a dash when a new title follows it ("nhạc sĩ - nhà báo X");
+    each must reach the name or the next separator ("các nghệ sĩ gạo cội như NSND X": only "NSND")."""
+    segments: list[list[int]] = [[]]
+    by_dash = [False]  # whether each segment ends at a dash ("nhà thơ - nhà báo X") rather than a comma
+    i = a - 1
+    while i >= max(floor, a - TITLE_WINDOW):
+        text = toks.texts[i]
+        if text == "," or (text in DASHES and i + 1 < a and head_at(v, toks, i + 1, a)):
+            segments.append([])
+            by_dash.append(text in DASHES)
+        elif text == "." and i > 0 and degree_at(v, toks, i - 1, a):
+            segments[-1].insert(0, i)  # the full stop of "TS." or "PGS. TS."
+        elif (
+            text in BREAKS
+            or not (text[0].isalpha() or text in "&-" or text.isdigit())
+            or (honorific_before(v, toks, i + 1) and not head_at(v, toks, i, a))
+            or (is_stop(v, toks, i) and not inside_title(v, toks, i) and text not in v.joiners)
+        ):
+            break  # a joiner stays: the name anchors the title's end ("... Hoa Kỳ về khí hậu John Kerry")
+        else:
+            segments[-1].insert(0, i)
+        i -= 1
+    titles: list[tuple[int, int]] = []
+    start = a
+    for n, seg in enumerate(segments):
+        if not seg:
+            break
+        stop = seg[-1] + 1
+        first = None
+        # Nearest the name, the title may start anywhere in its clause; further back, a whole clause is
+        # a title or none is ("khi trượt danh hiệu NSND, NSND Lan Hương": only the second).
+        lead = [k for k in seg if toks.texts[k] not in v.joiners][:1]
+        for k in seg if n == 0 or by_dash[n] else lead:
+            if head_at(v, toks, k, stop):
+                first = k
+                break
+        if first is None:
+            break
+        titles[:0] = _split_last(v, toks, first, stop)
+        start = first
+        if first != seg[0]:
+            break  # the title began inside this segment: nothing further left belongs to it
+    return titles, start
+
+
+def _split_last(v: Vocabulary, toks: Tokens, first: int, stop: int) -> list[tuple[int, int]]:
+    """One title, or two when a degree chain opens it ("PGS.BS Thầy thuốc nhân dân") or an abbreviated
+    title closes it ("Giám đốc Nhà hát Chèo Quân đội NSND")."""
+    degree = degree_at(v, toks, first, stop)
+    if degree == stop - first:
+        return [(first, stop)]  # "PGS. TS."
+    if degree and head_at(v, toks, first + degree, stop):
+        return [(first, first + degree), (first + degree, stop)]
+    for m in range(first + 2, stop):
+        if toks.texts[m].isupper() and head_at(v, toks, m, stop) == stop - m:
+            return [(first, m), (m, stop)]
+    return [(first, stop)]
+
+
+def titles_after(
+    v: Vocabulary, toks: Tokens, b: int, is_name_at: Callable[[int], bool]
+) -> list[tuple[int, int]]:
+    """Title spans written after the name ending at token *b*: after commas, between dashes
+    ("ông X - Giám đốc Sở Y tế - cho biết"), in brackets ("ông X (Tỉnh ủy viên, Giám đốc Sở)"), or
+    right after the name ("ông X Bí thư Đảng ủy"). *is_name_at(m)* says whether a name starts at
+    token *m*: a title then ends there (", Phu nhân Lê Thị Bích Trân" is another person)."""
+    titles: list[tuple[int, int]] = []
+    n = len(toks)
+    i = b
+    closers: frozenset[str] = frozenset()
+    if i < n and toks.texts[i] == "(":
+        closers = frozenset(")")
+        i += 1
+        j = i
+        while j < n and not head_at(v, toks, j, n) and toks.texts[j] not in BREAKS:
+            j += 1  # "(29 tuổi, Tổng Giám đốc Công ty X)": an age or a birth year comes first
+            if toks.texts[j - 1] == ",":
+                break
+        if not head_at(v, toks, j, n):
+            return titles
+    elif i < n and toks.texts[i] in DASHES:
+        closers = DASHES  # the title runs to the closing dash or the end of the clause
+        j = i + 1
+    elif i < n and head_at(v, toks, i, n):  # "ông Giàng A Chu chủ tịch UBND xã Pả Vi"
+        j = i
+    elif i < n and toks.texts[i] == ",":
+        j = i + 1
+    else:
+        return titles
+    while len(titles) < 8:
+        if j >= n or not head_at(v, toks, j, n):
+            break
+        k = title_end(v, toks, j, min(n, j + TITLE_WINDOW), closers)
+        clause = k  # the rest of the clause: up to a separator, a verb, or another person's honorific
+        while clause < min(n, j + TITLE_WINDOW) and not (
+            toks.texts[clause] in BREAKS
+            or toks.texts[clause] == ","
+            or toks.texts[clause] in v.honorifics
+            or (is_stop(v, toks, clause) and not inside_title(v, toks, clause))
+        ):
+            clause += 1
+        if any(toks.texts[m][0].isupper() and is_name_at(m) for m in range(j + 1, clause)):
+            break  # the title is the next person's: "..., Trợ lý Ngoại trưởng phụ trách ... Sasha Baker"
+        titles.append((j, k))
+        if k < n and toks.texts[k] == ",":
+            j = k + 1
+            continue
+        break
+    return titles
