@@ -73,8 +73,10 @@ def _count(result: object) -> tuple[int, int]:
     return sum(len(f) for f in found), len(getattr(result, "text", ""))
 
 
-def measure(name: str, sizes: tuple[int, ...], patterns: tuple[str, ...] = PATTERNS) -> list[dict[str, object]]:
-    """For each pattern: the best of two CPU times of *name* at each size (one over 1 MB), and
+def measure(
+    name: str, sizes: tuple[int, ...], patterns: tuple[str, ...] = PATTERNS, repeats: int = 2
+) -> list[dict[str, object]]:
+    """For each pattern: the best of *repeats* CPU times of *name* at each size (one over 1 MB), and
     the peak memory (MB) Python allocated during a run at the smallest size, with the number of
     results that run returned (they are part of the memory: a list of a million dates is large)."""
     fn = _functions()[name]
@@ -85,7 +87,7 @@ def measure(name: str, sizes: tuple[int, ...], patterns: tuple[str, ...] = PATTE
         for size in sizes:
             text = text_of(pattern, size)
             best = float("inf")
-            for _ in range(2 if size <= 1_000_000 else 1):  # the same chance for both sizes: a fair ratio
+            for _ in range(repeats if size <= 1_000_000 else 1):  # the same chance for both sizes: a fair ratio
                 start = time.process_time()  # CPU time: other processes on a loaded machine barely count
                 fn(text)
                 best = min(best, time.process_time() - start)
@@ -101,12 +103,12 @@ def measure(name: str, sizes: tuple[int, ...], patterns: tuple[str, ...] = PATTE
 
 
 def measure_in_child(
-    name: str, sizes: tuple[int, ...], patterns: tuple[str, ...] = PATTERNS
+    name: str, sizes: tuple[int, ...], patterns: tuple[str, ...] = PATTERNS, repeats: int = 2
 ) -> list[dict[str, object]]:
     """:func:`measure` in a fresh process (so one function's tables do not count against another)."""
     code = (
         "import json; from benchmarks.hostile import measure; "
-        f"print(json.dumps(measure({name!r}, {sizes!r}, {patterns!r})))"
+        f"print(json.dumps(measure({name!r}, {sizes!r}, {patterns!r}, {repeats!r})))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return json.loads(out.stdout)  # type: ignore[no-any-return]

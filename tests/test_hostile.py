@@ -2,7 +2,8 @@
 
 Each function runs in a fresh process on 0.1 MB and 1 MB of each pattern of
 ``benchmarks.hostile.CI_PATTERNS``; the 1 MB run must take less than 15 times the 0.1 MB run (linear is
-10; the margin absorbs a loaded machine) and under 20 s, and at its peak Python may hold at most 50
+10; the margin absorbs a loaded machine; a case over it is measured once more, best of four, before it
+fails) and under 20 s, and at its peak Python may hold at most 50
 bytes per byte of input (500 MB for 10 MB) plus what the answer itself needs: 400 bytes per result
 returned and 8 per character of text returned (a text grows when abbreviations are expanded).
 Each subcommand runs on 0.1 and 1 MB files with the same time bound and under 200 MB of resident
@@ -24,16 +25,28 @@ SMALL, BIG = 100_000, 1_000_000
 FLOOR = 0.1  # seconds: a 0.1 MB run faster than FLOOR / 5 counts as FLOOR / 5, and a 1 MB run under FLOOR passes
 
 
-@pytest.mark.parametrize("name", FUNCTIONS)
-def test_function_is_linear_and_bounded_on_hostile_input(name: str) -> None:
+def _too_slow(rows: list[dict[str, object]]) -> list[tuple[str, float, float]]:
     slow = []
-    for row in measure_in_child(name, (SMALL, BIG), CI_PATTERNS):
+    for row in rows:
         small, big = row["seconds"]  # type: ignore[misc]
         if big > 20 or (big > 15 * max(small, FLOOR / 5) and big > FLOOR):
-            slow.append((row["pattern"], round(small, 3), round(big, 3)))
+            slow.append((str(row["pattern"]), round(small, 3), round(big, 3)))
+    return slow
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_function_is_linear_and_bounded_on_hostile_input(name: str) -> None:
+    rows = measure_in_child(name, (SMALL, BIG), CI_PATTERNS)
+    for row in rows:
         bound = (50 * row["size"] + 400 * row["results"] + 8 * row["chars"]) / 1e6  # type: ignore[operator]
         assert row["peak_mb"] < bound, (name, row["pattern"], row["peak_mb"], row["results"])
-    assert slow == []
+    slow = _too_slow(rows)
+    if slow:
+        # Linear code measures 9-11x; a neighbour's burst of work or a collection of the cycle
+        # collector can push one 1 MB run past 15x. Such a case is measured again in a fresh process,
+        # best of four at both sizes, against the same bound: a real blow-up (100x) fails again.
+        again = measure_in_child(name, (SMALL, BIG), tuple(pattern for pattern, _, _ in slow), repeats=4)
+        assert _too_slow(again) == [], (name, slow)
 
 
 SUBCOMMANDS = [["normalize"], ["normalize", "--expand-abbreviations"], ["strip"], ["expand"], ["abbreviations"],
