@@ -97,3 +97,14 @@ def test_idempotent_on_real_text(seed_lines: list[str]) -> None:
     for line in seed_lines:
         once = vntext.expand_abbreviations(line)
         assert vntext.expand_abbreviations(once) == once
+
+
+def test_a_run_without_spaces_is_not_language() -> None:
+    # A blob of 256+ characters with no space (a hash, minified code, a repeated pattern) is kept as written...
+    blob = "TP." * 90
+    assert vntext.find_abbreviations(blob) == []
+    assert vntext.expand_abbreviations(f"ở {blob} và") == f"ở {blob} và"
+    # ...but a glued abbreviation in an ordinary token, and text on either side of a blob, are still read.
+    assert [m.text for m in vntext.find_abbreviations("TP." * 80)][:2] == ["TP.", "TP."]
+    text = f"UBND TP.HCM {'x' * 300} TP. Huế"
+    assert [m.text for m in vntext.find_abbreviations(text)] == ["UBND", "TP.HCM", "TP."]

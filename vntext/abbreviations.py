@@ -34,6 +34,10 @@ _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3
 # a token (no dot before it either), so "1.1.1.…" is tried once, not at every digit: linear time.
 _DOC_NUMBER = re.compile(r"(?<![\w./-])\d[\w.]*(?:[-/][\w&.]*\w){1,16}")
 # "(ABBR)" right after the words it abbreviates.
+# A run of this many characters without a space is not language (a hash, a data blob, a minified
+# script, a repeated pattern): abbreviations inside it stay as written, and a 10 MB run of "TP."
+# does not become 3.3 million matches.
+_ENDLESS = re.compile(r"(?<!\S)\S{256,}")
 _DEFINITION = re.compile(r"\(\s*([A-ZĐ][A-Za-zĐđ&.\- ]{0,18}[A-Za-zĐđ])\s*\)")
 _WORD = re.compile(r"[^\W\d_]+(?:[&-][^\W\d_]+)*")
 _SKIPPABLE = frozenset({"của", "các", "về", "cho", "với", "và"})
@@ -195,6 +199,7 @@ class AbbreviationExpander:
     def _found(self, text: str, learn: bool | None) -> Iterator[AbbreviationMatch]:
         learn = self._options.learn if learn is None else learn
         protected = [m.span() for m in _DOC_NUMBER.finditer(text)] + protected_spans(text)
+        protected += [m.span() for m in _ENDLESS.finditer(text)]
         learned: dict[str, tuple[int, str]] = {}
         for m in _DEFINITION.finditer(text):
             abbr = m.group(1).strip()
