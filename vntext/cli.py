@@ -13,7 +13,9 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import sys
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
@@ -282,38 +284,47 @@ def _iso_date(value: str) -> Any:
 
 def _analyze_file(analyzer: Any, name: str, out: BinaryIO) -> None:
     """One JSON object for a whole file, analysed block by block (blocks of whole lines, about 1 MiB)
-    so memory stays bounded on any size of file; spans count characters from the start of the file.
-    Learned abbreviation definitions and links between mentions of one person do not cross blocks."""
+    so memory stays bounded on any size of file: the text is written as it is made, and the lists of
+    matches wait in temporary files (spans count characters from the start of the file). Learned
+    abbreviation definitions and links between mentions of one person do not cross blocks."""
     shown = "<stdin>" if name == "-" else name
-    lists: dict[str, list[Any]] = {"abbreviations": [], "people": [], "dates": []}
+    keys = ("abbreviations", "people", "dates")
     encoding = None
     at = 0  # characters of the original before this block
     out.write(json.dumps({"file": shown}, ensure_ascii=False)[:-1].encode() + b', "text": "')
     failed = 0
-    for _, first_line, block in _texts([name]):
-        try:
-            doc = analyzer.analyze(block)
-        except Exception as exc:
-            failed += 1
-            last = first_line + block.count("\n")
-            print(f"vntext: error: {shown}: lines {first_line}-{last}: internal error ({type(exc).__name__}: {exc}); "
-                  "the block was written unchanged", file=sys.stderr)
-            out.write(json.dumps(block, ensure_ascii=not _encodable(block))[1:-1].encode())
+    with contextlib.ExitStack() as stack:
+        spools = {key: stack.enter_context(tempfile.TemporaryFile()) for key in keys}
+        for _, first_line, block in _texts([name]):
+            try:
+                doc = analyzer.analyze(block)
+            except Exception as exc:
+                failed += 1
+                last = first_line + block.count("\n")
+                print(f"vntext: error: {shown}: lines {first_line}-{last}: internal error ({type(exc).__name__}: "
+                      f"{exc}); the block was written unchanged", file=sys.stderr)
+                out.write(json.dumps(block, ensure_ascii=not _encodable(block))[1:-1].encode())
+                at += len(block)
+                continue
+            encoding = encoding or doc.encoding
+            out.write(json.dumps(doc.text, ensure_ascii=not _encodable(doc.text))[1:-1].encode())
+            for key in keys:
+                spool = spools[key]
+                for m in getattr(doc, key):
+                    row = m.to_dict()
+                    row["start"] += at
+                    row["end"] += at
+                    if "refers_to" in row and isinstance(row["refers_to"], int):
+                        row["refers_to"] += at
+                    spool.write((b", " if spool.tell() else b"") + _json_line(row)[:-1].encode())
             at += len(block)
-            continue
-        encoding = encoding or doc.encoding
-        out.write(json.dumps(doc.text, ensure_ascii=not _encodable(doc.text))[1:-1].encode())
-        for key, found in (("abbreviations", doc.abbreviations), ("people", doc.people), ("dates", doc.dates)):
-            for m in found:
-                row = m.to_dict()
-                row["start"] += at
-                row["end"] += at
-                if "refers_to" in row and isinstance(row["refers_to"], int):
-                    row["refers_to"] += at
-                lists[key].append(row)
-        at += len(block)
-    rest = _json_line({"encoding": encoding, **lists})
-    out.write(b'", ' + rest[1:].encode())
+        out.write(b'", "encoding": ' + json.dumps(encoding).encode())
+        for key in keys:
+            out.write(f', "{key}": ['.encode())
+            spools[key].seek(0)
+            shutil.copyfileobj(spools[key], out)
+            out.write(b"]")
+        out.write(b"}\n")
     if failed:
         raise InternalError(f"{failed} block(s) of {shown} could not be analysed (see above); please report it")
 

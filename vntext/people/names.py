@@ -11,7 +11,7 @@ honorific or a title right before it — any name counts, one word or more ("ch�
 from __future__ import annotations
 
 from .titles import head_at, title_before
-from .tokens import PARTICLES, Span, Tok, Tokens, glued, is_syllable, line_around, touching
+from .tokens import PARTICLES, Span, Tok, Tokens, is_syllable, line_around, touching
 from .vocabulary import Vocabulary, known_places, longest_place, world_places
 
 MAX_NAME = 4  # syllables in a Vietnamese name: Tôn Nữ Thị Ninh, Nguyễn Thị Minh Khai
@@ -26,11 +26,12 @@ def run_end(text: str, toks: Tokens, i: int) -> int:
     known = toks.run_ends
     if i in known:
         return known[i]
+    texts, spaced = toks.texts, toks.spaced
     on_the_way = [i]  # each run from these words continues exactly like this one: remember its end
     j = i + 1
-    while j < len(toks) and glued(text, toks[j - 1], toks[j]):
-        t = toks[j]
-        if t.word and t.cap:
+    while j < len(texts) and spaced(text, j):
+        first = texts[j][0]
+        if first.isalpha() and first.isupper():
             if j in known:
                 j = known[j]
                 break
@@ -38,9 +39,9 @@ def run_end(text: str, toks: Tokens, i: int) -> int:
             j += 1
             continue
         k = j  # particles count only when a capitalised word follows them: von der Leyen
-        while k + 1 < len(toks) and toks.texts[k] in PARTICLES and glued(text, toks[k], toks[k + 1]):
+        while k + 1 < len(texts) and texts[k] in PARTICLES and spaced(text, k + 1):
             k += 1
-        if k > j and toks[k].word and toks[k].cap:
+        if k > j and texts[k][0].isalpha() and texts[k][0].isupper():
             on_the_way.append(k)
             j = k + 1
         else:
@@ -126,7 +127,11 @@ def name_at(v: Vocabulary, text: str, toks: Tokens, i: int, credit: bool | None 
         if i + stop < len(toks) and toks.words(i + stop - 1, 2) in v.orgs:
             continue  # "Đoàn Thanh niên", "Tổng Liên đoàn": the last word begins an organisation
         if _family_first(v, words, False) or (credit and k == 0):
-            if _overlaps_place(run, k) or " ".join(words) in known_places() or place_before(v, toks, i + k, len(words)):
+            if (
+                _overlaps_place(toks.texts, i, end, i + k)
+                or " ".join(words) in known_places()
+                or place_before(v, toks, i + k, len(words))
+            ):
                 return None
             return i + k, i + stop, split_vietnamese(v, words, credit and words[0] not in v.rare_surnames)
     return _foreign_tail(v, toks, i, run)
@@ -154,7 +159,7 @@ def _foreign_tail(v: Vocabulary, toks: Tokens, i: int, run: list[Tok] | Span) ->
     while k < len(run) and run[k].text in PARTICLES:
         k += 1
     for n in (3, 2, 1):  # "Ngoại trưởng Australia Penny Wong", "Tổng thống Costa Rica Oscar Arias"
-        if k + n < len(run) and " ".join(r.text for r in run[k : k + n]) in world_places():
+        if k + n < len(run) and " ".join(toks.texts[i + k : i + k + n]) in world_places():
             k += n
             break
     words = [r.text for r in run[k:]]
@@ -163,7 +168,7 @@ def _foreign_tail(v: Vocabulary, toks: Tokens, i: int, run: list[Tok] | Span) ->
         and not any(w in v.agencies for w in words)
         and any(not r.viet or "-" in r.text for r in run[k:])
         and not place_before(v, toks, i + k, len(words))
-        and not _overlaps_place(run, k)
+        and not _overlaps_place(toks.texts, i, i + len(run), i + k)
         and " ".join(words) not in known_places()
         and " ".join(words) not in world_places()
     ):
@@ -210,7 +215,9 @@ def cued_name(v: Vocabulary, text: str, toks: Tokens, i: int, by_title: bool) ->
         return None
     joined = " ".join(words)
     if not (by_title and full_name) and (
-        joined in known_places() or joined in v.nations or any(_overlaps_place(run, k) for k in range(len(run)))
+        joined in known_places()
+        or joined in v.nations
+        or any(_overlaps_place(toks.texts, i, stop, i + k) for k in range(len(run)))
     ):
         return None  # "VĐV Boxing Hàn Quốc"
     if not by_title and any(toks.words(i - 1, n) in known_places() for n in (2, 3) if i >= 1):
@@ -279,13 +286,14 @@ def after_credit(v: Vocabulary, toks: Tokens, i: int) -> bool:
     return False
 
 
-def _overlaps_place(run: list[Tok] | Span, k: int) -> bool:
-    """A known place in the run that takes in the would-be name's first word (Bồ Đào Nha)."""
+def _overlaps_place(texts: list[str], start: int, end: int, k: int) -> bool:
+    """A known place in the run ``texts[start:end]`` that takes in the would-be name's first word,
+    ``texts[k]`` (Bồ Đào Nha)."""
     places = known_places()
     longest = longest_place()
-    for a in range(max(0, k - longest + 1), k + 1):
-        for b in range(k + 1, min(len(run), a + longest) + 1):
-            if " ".join(t.text for t in run[a:b]) in places:
+    for a in range(max(start, k - longest + 1), k + 1):
+        for b in range(k + 1, min(end, a + longest) + 1):
+            if " ".join(texts[a:b]) in places:
                 return True
     return False
 

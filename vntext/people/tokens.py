@@ -180,6 +180,14 @@ class Tokens:
     def words(self, i: int, n: int) -> str:
         return " ".join(self.texts[i : i + n])
 
+    def spaced(self, text: str, j: int) -> bool:
+        """True when only spaces separate token *j* from the one before (without making
+        the two tokens)."""
+        gap_start, gap_end = self.ends[j - 1], self.starts[j]
+        if gap_end == gap_start + 1:
+            return text[gap_start] in " \t\u00a0"
+        return gap_end > gap_start and text[gap_start:gap_end].strip(" \t\u00a0") == ""
+
 
 class Span:
     """Tokens ``i:j`` made on demand: a run of capitalised words can be long, and only its ends matter."""
@@ -205,12 +213,6 @@ class Span:
 
     def __iter__(self) -> Iterator[Tok]:
         return (self._toks[m] for m in range(self._start, self._end))
-
-
-def glued(text: str, a: Tok, b: Tok) -> bool:
-    """True when only spaces separate two tokens."""
-    gap = text[a.end : b.start]
-    return gap != "" and gap.strip(" \t\u00a0") == ""
 
 
 def touching(a: Tok, b: Tok) -> bool:
