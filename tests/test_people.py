@@ -86,9 +86,9 @@ def test_no_backtracking_blowup_on_capitalised_runs() -> None:
 
     for text in ["Nguyễn " * 20000, "Chủ tịch " * 20000, "Ông A B " * 20000, "Joe-Biden " * 20000,
                  "A" * 200000, "Ab" * 100000, "A" + " " * 200000 + "B", "Ông von " * 20000]:
-        start = time.perf_counter()
+        start = time.process_time()  # CPU time: a loaded machine does not count; linear is about 0.1 s
         vntext.find_people(text)
-        assert time.perf_counter() - start < 5
+        assert time.process_time() - start < 5, text[:20]
 
 
 @settings(deadline=None, max_examples=200)
