@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -18,7 +18,7 @@ from vntext.lunar import LunarDate, lunar_to_solar, solar_to_lunar, tet
 
 @pytest.mark.parametrize("case", cases("dates"), ids=lambda c: c["label"])
 def test_constructions(case: dict) -> None:
-    ref = date.fromisoformat(case["ref"])
+    ref = datetime.fromisoformat(case["ref"]) if "T" in case["ref"] else date.fromisoformat(case["ref"])
     found = vntext.find_dates(case["text"], ref)
     assert len(found) == 1, found
     value = found[0].value.to_dict()
@@ -32,7 +32,14 @@ def test_constructions(case: dict) -> None:
 NOT_DATES = ["thắng 2-1", "tỷ số 3-0", "1/3 dân số", "3-4 ngày", "lớp 12/3", "50/50", "25-CT/TW", "15/2020/NĐ-CP",
              "25.000 đồng/kg", "6,5%/năm", "120 km/h", "0912.345.678", "Đại hội XIV", "Khóa 79", "gần 40 năm",
              "từ 3-4 ngày", "khoảng 2-3 người", "tăng 15% lên 25%", "59.000 - 61.000 đồng/kg", "lần thứ hai",
-             "Thứ hai, chúng ta", "số 1/2024/QH15", "1.769 sản phẩm", "phiên bản 2.1", "tỷ lệ 1/3", "thắng 3-1 trước"]
+             "Thứ hai, chúng ta", "số 1/2024/QH15", "1.769 sản phẩm", "phiên bản 2.1", "tỷ lệ 1/3", "thắng 3-1 trước",
+             # look-alikes of times, counted offsets and weekdays
+             "trong 2 giờ", "chạy 2 giờ 30 phút", "tỷ số 2:1", "Chương 3:16", "10 năm nay", "hai năm nay",
+             "Suốt 7 tuần sau đó", "3 ngày trước Tết", "2 tuần trước khi nghỉ", "sau 5 năm", "ngày 5 tháng trước",
+             "hàng nghìn năm trước", "những năm tiếp theo", "trong thời hạn 30 ngày tiếp theo", "của năm tiếp theo",
+             "Còn 274 ngày nữa trong năm", "người thứ ba", "đứng thứ 6", "ngày thứ 2 trong lịch Gregory",
+             "Thứ sáu là", "lần thứ năm liên tiếp", "mỗi quý một lần", "phạt tù từ 06 tháng năm đến 03 năm",
+             "10g thịt", "15 phút", "3-4 giờ", "khoảng 10 giờ làm việc"]
 
 
 @pytest.mark.parametrize("text", NOT_DATES)
@@ -153,9 +160,9 @@ def test_linear_time_on_long_input() -> None:
     import time
 
     for text in ["1/" * 50000, "ngày " * 40000, "2024-" * 40000, "thứ Hai " * 30000, "10 đến " * 30000]:
-        start = time.perf_counter()
+        start = time.process_time()
         vntext.find_dates(text, date(2025, 1, 1))
-        assert time.perf_counter() - start < 10, text[:10]
+        assert time.process_time() - start < 10, text[:10]
 
 
 # Whole date phrases from the cases file and things that are not dates, run together with filler.

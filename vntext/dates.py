@@ -37,11 +37,15 @@ from typing import Any
 
 from ._windows import windows
 from .data import read_tsv
+from .date_clock import clock_rules, join_times
+from .date_clock import triggers as clock_triggers
 from .errors import check_text
 from .lunar import lunar_to_solar
 from .protect import unprotected
 
 Day = date | datetime
+PatternTrigger = tuple[tuple[str, ...], re.Pattern[str]]
+Trigger = str | PatternTrigger
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +135,7 @@ def _vocab() -> dict[str, str]:
         "REL": _alt(w["relative"]),
         "RELDAY": _alt([k for k in w["relative_day"] if " " in k], capitals=True),
         "RELDAYSHORT": _alt([k for k in w["relative_day"] if " " not in k]),
-        "WEEKDAY": r"(?:[Tt]hứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy)|[Cc]hủ\s+[Nn]hật)",
+        "WEEKDAY": r"(?:[Tt]hứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy|[2-7](?!\d))|[Cc]h[ủú]a?\s+[Nn]hật)",
         "NUMW": _alt([k for k in w["number"]]),
         "SEASON": _alt(w["season"]),
     }
@@ -151,7 +155,7 @@ class _Rule:
     pattern: re.Pattern[str]
     handler: Callable[[re.Match[str], _Context], DateValue | None]
     needs_cue: bool = False
-    triggers: tuple[str, ...] = ()  # the rule can only match a line holding one of these ("" = a digit)
+    triggers: tuple[Trigger, ...] = ()  # the rule can only match a line holding one ("" = a digit)
 
 
 @dataclass
@@ -160,6 +164,8 @@ class _Context:
     previous: DateValue | None = None
     strict: bool = True
     notes: list[str] = field(default_factory=list)
+    now: datetime | None = None  # the reference's time of day, when it has one
+    clock_times: set[int] = field(default_factory=set)  # where the times of day found start
 
 
 @lru_cache(maxsize=4096)
@@ -213,9 +219,21 @@ def _with_time(m: re.Match[str], d: date, prefix: str = "t") -> Day:
     return datetime(d.year, d.month, d.day, h, minute)
 
 
+def _short_year(yy: str | None, ref: date) -> int | None:
+    """A two-digit year (3/9/91, 12/5/19): the century that puts it no more than ten years ahead."""
+    if not yy:
+        return None
+    year = ref.year // 100 * 100 + int(yy)
+    return year - 100 if year > ref.year + 10 else year
+
+
 def _single(m: re.Match[str], ctx: _Context) -> DateValue | None:
     g = m.groupdict()
-    d = _day(_int(g.get("y")) or _relative_year(g.get("rel"), ctx), int(g["m"]), int(g["d"]), ctx.reference)
+    month = _month_number(g["m"])
+    if month is None or g["m"].lower() in _LUNAR_MONTHS or g["m"] == "năm":
+        return None  # "mùng 1 tháng Giêng" is lunar; "phạt tù từ 06 tháng năm đến 03 năm" is no May
+    year = _int(g.get("y")) or _int(g.get("yb")) or _short_year(g.get("ys"), ctx.reference)
+    d = _day(year or _relative_year(g.get("rel"), ctx), month, int(g["d"]), ctx.reference)
     if d is None:
         return None
     start = _with_time(m, d)
@@ -236,10 +254,12 @@ def _weekday_warning(word: str | None, d: date) -> tuple[str, ...]:
 
 def _weekday(word: str) -> int | None:
     w = " ".join(word.split())
-    if w.lower() == "chủ nhật":
+    if w.lower() in ("chủ nhật", "chúa nhật"):
         return 6
     name = w.split()[-1]
-    value = _words()["weekday"].get(name)
+    if name.isdigit():
+        return int(name) - 2  # thứ 2 is Monday
+    value = _words()["weekday"].get(name.capitalize())
     return int(value) if value is not None else None
 
 
@@ -264,6 +284,8 @@ def _month(m: re.Match[str], ctx: _Context) -> DateValue | None:
     month = _month_number(g["mo"])
     if month is None:
         return None
+    if not g.get("part") and _COUNT_BEFORE.search(m.string[max(0, m.start() - 8) : m.start()]):
+        return None  # "phạt tù từ 06 tháng năm đến 03 năm": a count of months, not May
     year = _int(g.get("y")) or _relative_year(g.get("rel"), ctx) or _nearest_year(month, 15, ctx.reference)
     start, end = _month_range(year, month)
     part = g.get("part")
@@ -297,11 +319,39 @@ def _month_number(word: str) -> int | None:
 def _relative_year(rel: str | None, ctx: _Context) -> int | None:
     if not rel:
         return None
-    return ctx.reference.year + int(_words()["relative"][rel.split()[-1]])
+    return ctx.reference.year + _relative(rel)
+
+
+def _relative(word: str) -> int:
+    """The offset of a relative word: trước -1, này 0, tới 1, tiếp theo 1."""
+    words = _words()["relative"]
+    word = " ".join(word.lower().split())
+    return int(words.get(word) or words[word.split()[-1]])
+
+
+def _anchored(rel: str | None, ctx: _Context) -> bool:
+    """True for "tiếp theo" and "kế tiếp" in running text: "the following" year or month counts from
+    something the text has named ("báo cáo … của năm tiếp theo"), not from the reference. Read alone
+    (:func:`parse_date`), the reference is all there is."""
+    return ctx.strict and rel is not None and " ".join(rel.split()) in ("tiếp theo", "kế tiếp", "tiếp")
+
+
+# A count before "tuần sau", "năm nay", "tháng trước" makes a duration or a counted offset (read by
+# date_clock): "Suốt 7 tuần sau đó", "10 năm nay", "hàng nghìn năm trước", "ngày 5 tháng trước".
+_COUNT_BEFORE = re.compile(
+    r"(?:\d|(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|vài|mấy|nhiều))\s+$"
+)
+
+
+def _counted(m: re.Match[str]) -> bool:
+    before = m.string[max(0, m.start() - 8) : m.start()]
+    return m.groupdict().get("rel") is not None and _COUNT_BEFORE.search(before) is not None
 
 
 def _year(m: re.Match[str], ctx: _Context) -> DateValue | None:
     g = m.groupdict()
+    if _anchored(g.get("rel"), ctx) or (g.get("y") is None and not g.get("part") and _counted(m)):
+        return None
     year = _int(g.get("y")) or _relative_year(g.get("rel"), ctx) or ctx.reference.year
     part = g.get("part")
     if part:
@@ -319,7 +369,7 @@ def _year_range(m: re.Match[str], ctx: _Context) -> DateValue | None:
 
 def _quarter(m: re.Match[str], ctx: _Context) -> DateValue | None:
     g = m.groupdict()
-    q = _ROMAN_QUARTER.get(g["q"]) or (int(g["q"]) if g["q"].isdigit() else None)
+    q = _ROMAN_QUARTER.get(g["q"]) or (int(g["q"]) if g["q"].isdigit() else _written_number(g["q"]))
     if q is None or not 1 <= q <= 4:
         return None
     year = _int(g.get("y")) or _relative_year(g.get("rel"), ctx) or ctx.reference.year
@@ -384,7 +434,9 @@ def _same_day(m: re.Match[str], ctx: _Context) -> DateValue | None:
 
 def _relative_period(m: re.Match[str], ctx: _Context) -> DateValue | None:
     unit = m.group("unit").lower()
-    offset = int(_words()["relative"][m.group("rel").split()[-1].lower()])
+    if _anchored(m.group("rel"), ctx) or _counted(m):
+        return None
+    offset = _relative(m.group("rel"))
     ref = ctx.reference
     if unit == "tuần":
         monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=offset)
@@ -404,14 +456,41 @@ def _relative_period(m: re.Match[str], ctx: _Context) -> DateValue | None:
     return DateValue(date(year, 1, 1), date(year, 12, 31), "year")
 
 
+# Before a weekday written small or with a digit, one of these says it is a day: "lần thứ hai",
+# "người thứ 3", "ngày thứ 2 trong lịch Gregory" and ", thứ 6 vào năm 2004" are ordinals.
+_WEEKDAY_CUE = re.compile(
+    r"(?<!\w)(?:vào|hôm|sáng|trưa|chiều|tối|đêm|từ|đến|tới|các|mỗi|hằng|hàng|sang|"
+    r"Vào|Hôm|Sáng|Trưa|Chiều|Tối|Đêm|Từ|Đến|Các|Mỗi|Sang)\s*$"
+)
+_ORDINAL_AFTER = re.compile(r"\s+(?:trong|của|liên\s+tiếp|kể\s+từ|tiên)(?!\w)")
+
+
 def _weekday_alone(m: re.Match[str], ctx: _Context) -> DateValue | None:
-    wd = _weekday(m.group("wd"))
+    word = m.group("wd")
+    wd = _weekday(word)
     if wd is None:
         return None
+    g = m.groupdict()
+    rel, near = g.get("rel"), " ".join((g.get("near") or g.get("near2") or "").split())
+    written_small = not word.split()[-1][:1].isupper() and not word.lower().startswith("ch")
+    if (
+        ctx.strict
+        and written_small
+        and not (rel or near or g.get("pod"))
+        and (
+            not _WEEKDAY_CUE.search(m.string[max(0, m.start() - 12) : m.start()])
+            or _ORDINAL_AFTER.match(m.string, m.end())
+        )
+    ):
+        return None
     ref = ctx.reference
-    rel = m.groupdict().get("rel")
-    weeks = int(_words()["relative"][rel.lower()]) if rel else 0
-    d = ref - timedelta(days=ref.weekday()) + timedelta(weeks=weeks, days=wd)
+    if near in ("tới", "sau"):  # "thứ ba tới": the next one
+        d = ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1)
+    elif near in ("vừa rồi", "vừa qua", "trước"):  # the last one
+        d = ref - timedelta(days=(ref.weekday() - wd - 1) % 7 + 1)
+    else:
+        weeks = int(_words()["relative"][rel.lower()]) if rel else 0
+        d = ref - timedelta(days=ref.weekday()) + timedelta(weeks=weeks, days=wd)
     return DateValue(d, d, "day", _pod(m))
 
 
@@ -421,7 +500,7 @@ _LUNAR_MONTHS = frozenset({"giêng", "chạp"})
 
 def _lunar(m: re.Match[str], ctx: _Context) -> DateValue | None:
     g = m.groupdict()
-    marked = g.get("ram") or g.get("tet") or g.get("mung") or g.get("al")
+    marked = g.get("ram") or g.get("tet") or g.get("al")  # "mùng 2 tháng 9" is National Day: solar
     if not marked and (g.get("lm") or "").lower() not in _LUNAR_MONTHS:
         return None  # "23 tháng 4" is a solar date: the lunar calendar has to be named
     if g.get("ram"):
@@ -512,9 +591,10 @@ def _rules() -> tuple[_Rule, ...]:
         ("day and month", rf"{_B}{wd}{pod}{ngay}(?P<d>{_D})(?P<s>[/.-])(?P<m>{_M}){_E}\)?{time_after}",
          _single, True),
         # A year written out after "năm" may be any year: "ngày 24 tháng 8 năm 410".
-        ("words", rf"{_B}{pod}(?:ngày\s+)?(?P<d>{_D})\s+tháng\s+(?P<m>{_M})"
-         rf"(?:\s+năm\s+(?P<y>[1-9]\d{{0,3}})|{rel_year})?{_E}",
+        ("words", rf"{_B}{wd}{pod}(?:ngày\s+)?(?:(?:[Mm]ùng|[Mm]ồng)\s+)?(?P<d>{_D})\s+[Tt]háng\s+"
+         rf"(?P<m>{_M}|{v['MONTHNAME']})(?:\s+năm\s+(?P<y>[1-9]\d{{0,3}})|\s*,?\s+(?P<yb>{_Y})|{rel_year})?{_E}",
          _single, True),
+        ("short year", rf"{_B}{wd}{pod}{ngay}(?P<d>{_D})/(?P<m>{_M})/(?P<ys>\d\d){_E}", _single, True),
         ("written out", rf"(?i:ngày)\s+(?P<wd_>(?:{v['NUMW']}\s+){{0,3}}?{v['NUMW']})\s+tháng\s+"
          rf"(?P<wm>(?:{v['NUMW']}\s+)?{v['NUMW']}|{v['MONTHNAME']})(?:\s+năm\s+(?P<wy>(?:{v['NUMW']}\s*){{1,8}}))?"
          r"(?!\w)", _written, False),
@@ -527,9 +607,10 @@ def _rules() -> tuple[_Rule, ...]:
          rf"Trung tuần|Hạ tuần)\s+tháng\s+(?P<mo>{_M}|{v['MONTHNAME']})(?:{year}|{rel_year})?(?!\w)", _month, False),
         ("part of this month", r"(?<!\w)(?P<part>đầu|giữa|cuối|Đầu|Giữa|Cuối)\s+tháng(?:\s+(?P<rel>này|nay|"
          r"trước|tới|sau))?(?!\s*\d)(?!\w)", _part_of_relative_month, False),
-        ("month", rf"(?<!\w){pod}[Tt]háng\s+(?P<mo>{_M}|{v['MONTHNAME']})(?:{year}|{rel_year})?(?![\w/]|\.\d)",
-         _month, False),
-        ("quarter", rf"(?<!\w)[Qq]uý\s+(?P<q>IV|III|II|I|[1-4])(?:(?:\s*/\s*|\s+năm\s+)(?P<y>{_Y})|{rel_year})?"
+        ("month", rf"(?<!\w){pod}(?:[Tt]háng|[Tt]hg\.?)\s+(?P<mo>{_M}|{v['MONTHNAME']})(?:{year}|{rel_year})?"
+         r"(?![\w/]|\.\d)", _month, False),
+        ("quarter", rf"(?<!\w)[Qq]uý\s+(?P<q>IV|III|II|I|[1-4]|một|hai|ba|bốn|tư)(?!\s+lần)"
+         rf"(?:(?:\s*/\s*|(?:\s+của)?\s+năm\s+)(?P<y>{_Y})|{rel_year})?"
          r"(?!\w)", _quarter, False),
         ("half year", rf"(?<!\w)(?:6 tháng|sáu tháng|[Nn]ửa|[Nn]ửa năm)\s+(?P<which>đầu|cuối|sau|trước)\s+năm"
          rf"(?:\s+(?P<y>{_Y})|\s+(?P<rel>{v['REL']}))?(?!\w)", _half, False),
@@ -543,26 +624,32 @@ def _rules() -> tuple[_Rule, ...]:
         ("year range", rf"{_B}(?:(?:[Tt]ừ\s+)?năm\s+)?(?P<y1>{_Y})\s*(?:[-–]|đến|tới)\s*(?:năm\s+)?(?P<y2>{_Y}){_E}",
          _year_range, False),
         ("year", rf"(?<!\w)[Nn]ăm\s+(?P<y>{_Y}){_E}", _year, False),
-        ("relative year", r"(?<!\w)[Nn]ăm\s+(?P<rel>ngoái|nay|trước|tới|sau)(?!\w)", _year, False),
-        ("relative period", r"(?<!\w)(?P<unit>[Tt]uần|[Tt]háng|[Qq]uý)\s+(?P<rel>trước|qua|này|tới|sau)(?!\w)",
+        # "những năm tiếp theo", "các năm trước": many years, not one
+        ("relative year", r"(?<!\w)(?<!những )(?<!Những )(?<!các )(?<!Các )[Nn]ăm\s+"
+         r"(?P<rel>ngoái|nay|trước|tới|sau|tiếp\s+theo|kế\s+tiếp|hiện\s+tại)(?!\w)",
+         _year, False),
+        ("relative period", r"(?<!\w)(?P<unit>[Tt]uần|[Tt]háng|[Qq]uý)\s+(?P<rel>trước|qua|này|tới|sau|tiếp\s+theo|"
+         r"kế\s+tiếp|tiếp|hiện\s+tại|(?<=uý\s)nay)(?!\w)",
          _relative_period, False),
         ("relative day", rf"(?<!\w)(?:{v['POD']}\s+)?(?P<rd>{v['RELDAY']})(?!\w)", _relative_day, False),
         ("part of day + nay/qua/mai", rf"(?<!\w){v['POD']}\s+(?P<rd>{v['RELDAYSHORT']})(?!\w)", _relative_day, False),
         ("same day", rf"(?<!\w){v['POD']}\s+cùng\s+ngày(?!\w)", _same_day, False),
-        ("weekday", rf"(?<!\w)(?:{v['POD']}\s+)?(?P<wd>{v['WEEKDAY']})(?:\s+tuần\s+(?P<rel>trước|này|tới|sau))?"
-         r"(?!\w)", _weekday_alone, False),
+        ("weekday", rf"(?<!\w)(?:{v['POD']}\s+)?(?P<wd>{v['WEEKDAY']})"
+         r"(?:\s+(?:của\s+)?tuần\s+(?P<rel>trước|này|tới|sau)"
+         r"|\s+(?P<near>tới|vừa\s+rồi|vừa\s+qua)|\s+(?P<near2>trước|sau)(?!\s*\w))?(?!\w)", _weekday_alone, False),
+        *clock_rules(v["NUMW"]),
     ]
     return tuple(_Rule(name, re.compile(p), h, cue, _TRIGGERS.get(name, ("",))) for name, p, h, cue in rules)
 
 
 # Substrings without which a rule cannot match (checked per line before its regex runs); rules not
 # listed need a digit.
-_TRIGGERS: dict[str, tuple[str, ...]] = {
+_TRIGGERS: dict[str, tuple[Trigger, ...]] = {
     "written out": ("gày",),
     "lunar": ("ằm", "Tết", "háng"),
     "part of this month": ("háng",),
     "part of month": ("háng",),
-    "month": ("háng",),
+    "month": ("háng", "hg"),
     "quarter": ("uý",),
     "half year": ("năm",),
     "part of year": ("năm",),
@@ -574,7 +661,8 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "relative day": ("hôm", "Hôm", "mai", "kia"),
     "part of day + nay/qua/mai": ("nay", "qua", "mai"),
     "same day": ("cùng ngày",),
-    "weekday": ("hứ", "hủ nhật"),
+    "weekday": ("hứ", "hủ nhật", "húa nhật"),
+    **clock_triggers(),
 }
 
 
@@ -584,8 +672,8 @@ _CUE = re.compile(
 )
 
 
-_INNER_CUE = re.compile(r"(?:[Nn]gày|[Tt]ừ)\s")
-_SPELLED_MONTH = re.compile(r"\d\s+tháng\s+\d")  # "23 tháng 4" names its month: a date, cue or not
+_INNER_CUE = re.compile(r"(?:[Nn]gày|[Tt]ừ|[Mm]ùng|[Mm]ồng)\s")
+_SPELLED_MONTH = re.compile(r"\d\s+[Tt]háng\s+\d")  # "23 tháng 4" names its month: a date, cue or not
 
 
 def _has_cue(text: str, start: int, m: re.Match[str]) -> bool:
@@ -630,15 +718,21 @@ def _core_windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
-def _rules_by_trigger() -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
-    """(the rules that need a digit, trigger → the other rules it lets run), as rule indexes."""
-    rules = _rules()
-    by_trigger: dict[str, list[int]] = {}
-    for priority, rule in enumerate(rules):
+def _rules_by_trigger() -> tuple[tuple[int, ...], dict[str, tuple[int, ...]], dict[PatternTrigger, tuple[int, ...]]]:
+    """(the rules that need a digit, substring → the rules it lets run, (substrings, pattern) → the
+    rules it lets run), as rule indexes. A pattern is searched only on a line holding one of its
+    substrings (none: every line); a substring test costs next to nothing."""
+    by_string: dict[str, list[int]] = {}
+    by_pattern: dict[PatternTrigger, list[int]] = {}
+    for priority, rule in enumerate(_rules()):
         for t in rule.triggers:
-            by_trigger.setdefault(t, []).append(priority)
-    digit_rules = tuple(by_trigger.pop("", ()))
-    return digit_rules, {t: tuple(p) for t, p in by_trigger.items()}
+            if isinstance(t, str):
+                by_string.setdefault(t, []).append(priority)
+            else:
+                by_pattern.setdefault(t, []).append(priority)
+    digit_rules = tuple(by_string.pop("", ()))
+    return (digit_rules, {t: tuple(p) for t, p in by_string.items()},
+            {t: tuple(p) for t, p in by_pattern.items()})
 
 
 _SEGMENT = 8192  # a line longer than this is read in stretches: memory stays bounded by the stretch
@@ -647,9 +741,15 @@ _SEGMENT = 8192  # a line longer than this is read in stretches: memory stays bo
 def _candidates(text: str, a: int, b: int, ctx: _Context) -> Iterator[tuple[int, int, int, re.Match[str], _Rule]]:
     """Every rule's matches in ``text[a:b]`` (part of one line)."""
     rules = _rules()
-    digit_rules, by_trigger = _rules_by_trigger()
+    digit_rules, by_string, by_pattern = _rules_by_trigger()
     segment = text[a:b]
-    runs = [(p, (a, b)) for t, ps in by_trigger.items() if t in segment for p in ps]
+    runs = [(p, (a, b)) for t, ps in by_string.items() if t in segment for p in ps]
+    runs += [
+        (p, (a, b))
+        for (gate, pattern), ps in by_pattern.items()
+        if (not gate or any(g in segment for g in gate)) and pattern.search(segment)
+        for p in ps
+    ]
     runs += [(p, w) for w in _core_windows(text, a, b) for p in digit_rules]
     for priority, (x, y) in dict.fromkeys(runs):  # a rule with two triggers on the line runs once
         rule = rules[priority]
@@ -675,16 +775,16 @@ def _date_of(d: Day) -> date:
     return d.date() if isinstance(d, datetime) else d
 
 
-def _find(text: str, reference: date, strict: bool) -> Iterator[DateMatch]:
+def _find(text: str, reference: date, strict: bool, now: datetime | None = None) -> Iterator[DateMatch]:
     """The date matches of *text*, in order, one stretch at a time (memory bounded by the stretch)."""
-    ctx = _Context(reference, strict=strict)
+    ctx = _Context(reference, strict=strict, now=now)
 
     def chosen() -> Iterator[DateMatch]:
         for line in re.finditer(r"[^\n]+", text):
             for a, b in windows(text, *line.span(), _SEGMENT):
                 yield from _choose(text, _candidates(text, a, b, ctx), ctx)
 
-    return _join_ranges(text, chosen())
+    return _join_ranges(text, join_times(text, chosen(), ctx))
 
 
 def _choose(
@@ -723,7 +823,8 @@ def _choose(
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$")
-_GRAINS = ("minute", "hour", "day", "week", "month", "season", "quarter", "half_year", "year", "decade", "century")
+_GRAINS = ("second", "minute", "hour", "day", "week", "month", "season", "quarter", "half_year", "year", "decade",
+           "century")
 
 
 def _join_ranges(text: str, matches: Iterator[DateMatch]) -> Iterator[DateMatch]:
@@ -749,6 +850,13 @@ def _reference(reference: date | datetime | None) -> date:
     return reference.date() if isinstance(reference, datetime) else reference
 
 
+def _now(reference: date | datetime | None) -> datetime | None:
+    """The time of day offsets in hours and minutes count from: the reference's, or now."""
+    if reference is None:
+        return datetime.now()
+    return reference if isinstance(reference, datetime) else None
+
+
 class DateParser:
     """Finds and parses dates; *reference* (default: today) resolves partial and relative dates.
 
@@ -768,12 +876,14 @@ class DateParser:
         """Every date expression in *text*, in order, with spans into *text* (none inside a URL, e-mail
         or path)."""
         check_text(text)
-        return unprotected(text, list(_find(text, _reference(reference or self.reference), strict=True)))
+        ref = reference or self.reference
+        return unprotected(text, list(_find(text, _reference(ref), strict=True, now=_now(ref))))
 
     def parse_date(self, text: str, reference: date | datetime | None = None) -> DateValue | None:
         """The value of the date expression *text* (its longest one), or ``None``."""
         check_text(text)
-        matches = _find(text, _reference(reference or self.reference), strict=False)
+        ref = reference or self.reference
+        matches = _find(text, _reference(ref), strict=False, now=_now(ref))
         longest = max(matches, key=lambda m: m.end - m.start, default=None)  # streamed: one kept at a time
         return None if longest is None else longest.value
 
