@@ -1,7 +1,8 @@
 """Hostile input: shapes of text that make a careless scanner backtrack or hold too much memory.
 
 ``python -m benchmarks --hostile [--size MB]`` times every public function on each pattern at 0.1 MB,
-1 MB and ``--size`` MB (default 10) and reports the peak memory of the largest run; ``tests/test_hostile.py``
+1 MB and ``--size`` MB (default 10), the largest in a fresh process whose peak resident memory it reports,
+and then every subcommand on a ``--size`` MB file of several patterns; ``tests/test_hostile.py``
 runs the 0.1 MB and 1 MB sizes in CI and asserts linear time and bounded memory.
 """
 
@@ -114,15 +115,93 @@ def measure_in_child(
     return json.loads(out.stdout)  # type: ignore[no-any-return]
 
 
+_PEAK_RSS = """
+def peak_rss_mb():
+    # The high-water mark of this process's own memory: ru_maxrss would carry the parent's over exec.
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
+    except (OSError, StopIteration):
+        import resource
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
+
+
+def measure_large(name: str, pattern: str, size: int) -> dict[str, float]:
+    """CPU seconds of one call of *name* on *size* characters of *pattern*, and the peak resident memory
+    (MB) of a fresh process that ran only that call: Python, vntext's tables, the text and the answer."""
+    code = (
+        _PEAK_RSS + "import json, time\n"
+        "from benchmarks.hostile import _functions, text_of\n"
+        f"fn = _functions()[{name!r}]\n"
+        f"text = text_of({pattern!r}, {size!r})\n"
+        "start = time.process_time()\n"
+        "fn(text)\n"
+        "seconds = time.process_time() - start\n"
+        "print(json.dumps({'seconds': seconds, 'peak_rss_mb': peak_rss_mb()}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)  # type: ignore[no-any-return]
+
+
+#: Subcommands and the patterns they are run on at the large size (a line with no newline and no space,
+#: date cores, glued syllables, one endless sentence, capitals and brackets).
+SUBCOMMANDS = (
+    ("normalize", "-j", "1"), ("normalize", "--expand-abbreviations", "-j", "1"), ("strip", "-j", "1"),
+    ("expand", "-j", "1"), ("abbreviations", "-j", "1"), ("people", "-j", "1"),
+    ("dates", "--reference", "2024-06-30", "-j", "1"), ("analyze",), ("analyze", "--lines"),
+    ("decode", "--from", "viqr"), ("detect",),
+)
+SUBCOMMAND_PATTERNS = ("a", "1/", "hòang", "Ông ", "(A)", "UBND ", "Tiáº¿ng ")
+
+
+def measure_subcommand(args: tuple[str, ...], path: str) -> dict[str, float]:
+    """CPU seconds and peak resident MB of one ``vntext`` run on the file *path*, output discarded."""
+    code = (
+        _PEAK_RSS + "import json, sys, time\n"
+        "from vntext.cli import main\n"
+        "sys.stdout = open('/dev/null', 'w')\n"
+        "start = time.process_time()\n"
+        "code = main(sys.argv[1:])\n"
+        "seconds = time.process_time() - start\n"
+        "sys.stderr.write('\\nRESULT ' + json.dumps({'seconds': seconds, 'peak_rss_mb': peak_rss_mb(), "
+        "'code': code}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, *args, path], capture_output=True, text=True)
+    return json.loads(out.stderr.rsplit("RESULT ", 1)[1])  # type: ignore[no-any-return]
+
+
 def report(size_mb: float) -> int:
-    sizes = (100_000, 1_000_000, int(size_mb * 1_000_000))
-    print(f"# hostile input: seconds at 0.1 / 1 / {size_mb:g} MB; peak MB Python allocated at 0.1 MB, and results")
-    worst = 0.0
+    """Print every function on every pattern at 0.1, 1 and *size_mb* MB (the largest in a process of its
+    own, with its peak resident memory), then every subcommand on a file of *size_mb* MB."""
+    import tempfile
+    from pathlib import Path
+
+    sizes = (100_000, 1_000_000)
+    large = int(size_mb * 1_000_000)
+    print(f"# hostile input: CPU seconds at 0.1 / 1 / {size_mb:g} MB; peak resident MB of a fresh process "
+          f"that ran the {size_mb:g} MB call; peak MB Python allocated at 0.1 MB; results at 0.1 MB", flush=True)
+    worst, worst_rss = 0.0, 0.0
     for name in FUNCTIONS:
         for row in measure_in_child(name, sizes):
-            small, mid, big = row["seconds"]  # type: ignore[misc]
-            worst = max(worst, big / max(mid, 1e-3) / (sizes[2] / sizes[1]))
-            print(f"{name:22} {row['pattern']!r:18} {small:7.3f} {mid:7.3f} {big:8.2f}  {row['peak_mb']:7.1f} MB"
-                  f"  {row['results']:8}")
-    print(f"# largest growth from 1 MB to {size_mb:g} MB relative to linear: {worst:.2f}x")
+            small, mid = row["seconds"]  # type: ignore[misc]
+            big = measure_large(name, str(row["pattern"]), large)
+            worst = max(worst, big["seconds"] / max(mid, 1e-3) / (large / sizes[1]))
+            worst_rss = max(worst_rss, big["peak_rss_mb"])
+            print(f"{name:22} {row['pattern']!r:18} {small:7.3f} {mid:7.3f} {big['seconds']:8.2f}"
+                  f"  {big['peak_rss_mb']:7.0f} MB RSS  {row['peak_mb']:7.1f} MB  {row['results']:8}", flush=True)
+    print(f"# largest growth from 1 MB to {size_mb:g} MB relative to linear: {worst:.2f}x; "
+          f"largest peak resident memory of a function: {worst_rss:.0f} MB", flush=True)
+    print(f"# subcommands on a {size_mb:g} MB file: CPU seconds, peak resident MB, exit code", flush=True)
+    worst_rss = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        for pattern in SUBCOMMAND_PATTERNS:
+            path = Path(tmp) / "input.txt"
+            path.write_text(text_of(pattern, large), encoding="utf-8")
+            for args in SUBCOMMANDS:
+                got = measure_subcommand(args, str(path))
+                worst_rss = max(worst_rss, got["peak_rss_mb"])
+                print(f"{' '.join(args):40} {pattern!r:18} {got['seconds']:8.2f}  {got['peak_rss_mb']:7.0f} MB RSS"
+                      f"  exit {got['code']}", flush=True)
+    print(f"# largest peak resident memory of a subcommand: {worst_rss:.0f} MB", flush=True)
     return 0

@@ -175,16 +175,16 @@ _DATE_PIECES = st.lists(st.one_of(
 @settings(deadline=None, max_examples=300)
 @given(_DATE_PIECES)
 def test_rules_scanned_near_their_cores_find_what_a_full_scan_finds(text: str) -> None:
-    # Digit rules run only around date cores (dates._core_windows); that must not lose or add a match.
-    from vntext import dates
+    # Digit rules run only around date cores (grammar._core_windows); that must not lose or add a match.
+    from vntext.dates import finder, grammar, values
 
-    ctx = dates._Context(date(2025, 3, 12))
+    ctx = values._Context(date(2025, 3, 12))
     lines = [line.span() for line in re.finditer(r"[^\n]+", text)]
-    windowed = {(s, e, p) for a, b in lines for s, e, p, _, _ in dates._candidates(text, a, b, ctx)}
+    windowed = {(s, e, p) for a, b in lines for s, e, p, _, _ in finder._candidates(text, a, b, ctx)}
     full = set()
     for line in re.finditer(r"[^\n]+", text):
-        for priority, rule in enumerate(dates._rules()):
+        for priority, rule in enumerate(grammar._rules()):
             for m in rule.pattern.finditer(text, *line.span()):
-                if m.end() > m.start() and not (rule.needs_cue and not dates._has_cue(text, m.start(), m)):
+                if m.end() > m.start() and not (rule.needs_cue and not grammar._has_cue(text, m.start(), m)):
                     full.add((m.start(), m.end(), priority))
     assert windowed == full

@@ -17,10 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .dates import DateMatch, DateValue, _Context
+from .values import DateMatch, DateValue, _add_months, _Context, _month_range
+from .words import _written_number
 
 _HOUR = r"(?:[01]?\d|2[0-3])"
 _MIN = r"[0-5]\d"
@@ -45,7 +44,7 @@ _WRITTEN_TIME_TRIGGER = re.compile(
 
 
 def clock_rules(numbers: str) -> list[tuple[str, str, Callable[[re.Match[str], _Context], DateValue | None], bool]]:
-    """The rules of this module for :func:`vntext.dates._rules` (*numbers*: the written-number words)."""
+    """The rules of this module for :func:`vntext.dates.grammar._rules` (*numbers*: the written-number words)."""
     written_hour = rf"(?P<kw>{numbers}(?:\s+{numbers})?)"
     time = (
         rf"(?P<kcue>{_STRONG_CUE.pattern})?"
@@ -80,7 +79,6 @@ def triggers() -> dict[str, tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]]
 # ------------------------------------------------------------------------------------ times of day
 def _clock(m: re.Match[str]) -> tuple[int, int, int, str] | None:
     """(hour, minute, second, grain) as written, before the part of the day is applied."""
-    from .dates import _written_number
 
     g = m.groupdict()
     if g["kw"]:
@@ -121,7 +119,6 @@ _POD = {"sáng": "morning", "trưa": "noon", "chiều": "afternoon", "tối": "e
 
 
 def time_of_day(m: re.Match[str], ctx: _Context) -> DateValue | None:
-    from .dates import DateValue
 
     if ctx.strict and not _cued(m):
         return None
@@ -166,7 +163,6 @@ _PAST = ("qua", "vừa qua", "vừa rồi")
 
 
 def counted_offset(m: re.Match[str], ctx: _Context) -> DateValue | None:
-    from .dates import _written_number
 
     g, text = m.groupdict(), m.string
     direction = " ".join((g["dir"] or "").split())
@@ -203,17 +199,7 @@ _GRAIN = {"giờ": "hour", "phút": "minute", "giây": "second", "ngày": "day",
           "năm": "year"}
 
 
-def _add_months(d: date, months: int) -> date:
-    import calendar
-
-    month = d.month - 1 + months
-    year = d.year + month // 12
-    month = month % 12 + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
-
-
 def _point(unit: str, n: int, ctx: _Context) -> DateValue | None:
-    from .dates import DateValue
 
     if unit in _SMALL_UNITS:
         if ctx.now is None:
@@ -234,7 +220,6 @@ def _point(unit: str, n: int, ctx: _Context) -> DateValue | None:
 
 def _stretch(unit: str, n: int, ctx: _Context, forward: bool) -> DateValue | None:
     """The *n* whole units after the current one (*forward*) or before it."""
-    from .dates import DateValue, _month_range
 
     if unit in _SMALL_UNITS:
         if ctx.now is None:
@@ -277,7 +262,6 @@ def join_times(text: str, matches: Iterator[DateMatch], ctx: _Context) -> Iterat
 
 
 def _pairs(text: str, matches: Iterator[DateMatch], ctx: _Context, time_first: bool) -> Iterator[DateMatch]:
-    from .dates import DateMatch
 
     prev: DateMatch | None = None
     for m in matches:
@@ -300,7 +284,6 @@ def _is_day(m: DateMatch) -> bool:
 
 
 def _joined(text: str, a: DateMatch, b: DateMatch, ctx: _Context, time_first: bool) -> DateValue | None:
-    from .dates import DateValue
 
     gap = text[a.end : b.start]
     if time_first and _clock_alone(a, ctx) and _is_day(b) and _TIME_THEN_DATE.match(gap):

@@ -1,0 +1,180 @@
+"""Finding: rules run line by line near their triggers, overlapping candidates resolved, ranges and
+times joined; and the public :class:`DateParser`."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any
+
+from .._windows import windows
+from ..errors import check_text
+from ..protect import unprotected
+from .clock import join_times
+from .grammar import _core_windows, _has_cue, _Rule, _rules, _rules_by_trigger
+from .values import DateMatch, DateValue, _Context, _date_of
+
+_SEGMENT = 8192  # a line longer than this is read in stretches: memory stays bounded by the stretch
+
+
+def _candidates(text: str, a: int, b: int, ctx: _Context) -> Iterator[tuple[int, int, int, re.Match[str], _Rule]]:
+    """Every rule's matches in ``text[a:b]`` (part of one line)."""
+    rules = _rules()
+    digit_rules, by_string, by_pattern = _rules_by_trigger()
+    segment = text[a:b]
+    runs = [(p, (a, b)) for t, ps in by_string.items() if t in segment for p in ps]
+    runs += [
+        (p, (a, b))
+        for (gate, pattern), ps in by_pattern.items()
+        if (not gate or any(g in segment for g in gate)) and pattern.search(segment)
+        for p in ps
+    ]
+    runs += [(p, w) for w in _core_windows(text, a, b) for p in digit_rules]
+    for priority, (x, y) in dict.fromkeys(runs):  # a rule with two triggers on the line runs once
+        rule = rules[priority]
+        for m in rule.pattern.finditer(text, x, y):
+            start, end = m.span()
+            if end <= start:
+                continue
+            if rule.needs_cue and ctx.strict and not _has_cue(text, start, m):
+                continue
+            yield start, end, priority, m, rule
+
+
+def _value(rule: _Rule, m: re.Match[str], ctx: _Context) -> DateValue | None:
+    """The rule's value, or ``None`` where it falls outside the calendar Python can hold (a reference
+    near year 1 or 9999: "năm sau" of 9999 has no date)."""
+    try:
+        return rule.handler(m, ctx)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _find(text: str, reference: date, strict: bool, now: datetime | None = None) -> Iterator[DateMatch]:
+    """The date matches of *text*, in order, one stretch at a time (memory bounded by the stretch)."""
+    ctx = _Context(reference, strict=strict, now=now)
+
+    def chosen() -> Iterator[DateMatch]:
+        for line in re.finditer(r"[^\n]+", text):
+            for a, b in windows(text, *line.span(), _SEGMENT):
+                yield from _choose(text, _candidates(text, a, b, ctx), ctx)
+
+    return _join_ranges(text, join_times(text, chosen(), ctx))
+
+
+def _choose(
+    text: str, found: Iterator[tuple[int, int, int, re.Match[str], _Rule]], ctx: _Context
+) -> list[DateMatch]:
+    """The candidates of one stretch that are kept, with their values, in text order."""
+    cands = sorted(found, key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
+    chosen: list[tuple[int, int, re.Match[str], _Rule]] = []
+    starts: list[int] = []  # the chosen spans, disjoint and sorted, as parallel lists
+    ends: list[int] = []
+    # Longest first, then earliest; a candidate that overlaps a chosen one is dropped, and so is one
+    # that gives no date (an unmarked "12 tháng 5" read as lunar), so it cannot hide a shorter reading.
+    for start, end, _, m, rule in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0], c[2])):
+        k = bisect.bisect_right(starts, start)
+        if (k > 0 and ends[k - 1] > start) or (k < len(starts) and starts[k] < end):
+            continue
+        if _value(rule, m, ctx) is None:  # values are made again below, in text order (cùng ngày)
+            continue
+        starts.insert(k, start)
+        ends.insert(k, end)
+        chosen.append((start, end, m, rule))
+    out: list[DateMatch] = []
+    for start, end, m, rule in sorted(chosen, key=lambda c: c[0]):
+        value = _value(rule, m, ctx)
+        if value is None:
+            continue
+        ctx.previous = value
+        # Trim spaces and a stray closing parenthesis the pattern may have taken.
+        s, e = start, end
+        while e > s and text[e - 1] in " ,)":
+            if text[e - 1] == ")" and "(" in text[s:e]:
+                break
+            e -= 1
+        out.append(DateMatch(text[s:e], s, e, value))
+    return out
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$")
+_GRAINS = ("second", "minute", "hour", "day", "week", "month", "season", "quarter", "half_year", "year", "decade",
+           "century")
+
+
+def _join_ranges(text: str, matches: Iterator[DateMatch]) -> Iterator[DateMatch]:
+    """``từ ngày 20/3 đến hết tháng 4``: two dates joined by đến/tới become one range."""
+    prev: DateMatch | None = None
+    for m in matches:
+        joined = prev is not None and _RANGE_JOIN.match(text[prev.end : m.start]) is not None
+        if prev is not None and joined and _date_of(prev.value.start) <= _date_of(m.value.end):
+            grain = min(prev.value.grain, m.value.grain, key=lambda g: _GRAINS.index(g) if g in _GRAINS else 99)
+            value = DateValue(prev.value.start, m.value.end, grain, prev.value.part_of_day, prev.value.calendar)
+            prev = DateMatch(text[prev.start : m.end], prev.start, m.end, value)
+            continue
+        if prev is not None:
+            yield prev
+        prev = m
+    if prev is not None:
+        yield prev
+
+
+def _reference(reference: date | datetime | None) -> date:
+    if reference is None:
+        return date.today()
+    return reference.date() if isinstance(reference, datetime) else reference
+
+
+def _now(reference: date | datetime | None) -> datetime | None:
+    """The time of day offsets in hours and minutes count from: the reference's, or now."""
+    if reference is None:
+        return datetime.now()
+    return reference if isinstance(reference, datetime) else None
+
+
+class DateParser:
+    """Finds and parses dates; *reference* (default: today) resolves partial and relative dates.
+
+    Instances are immutable, thread-safe and picklable.
+
+    >>> DateParser(reference=date(2025, 12, 28)).parse_date("5/1").to_dict()["start"]
+    '2026-01-05'
+    """
+
+    def __init__(self, reference: date | datetime | None = None) -> None:
+        self.reference = reference
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (DateParser, (self.reference,))
+
+    def find_dates(self, text: str, reference: date | datetime | None = None) -> list[DateMatch]:
+        """Every date expression in *text*, in order, with spans into *text* (none inside a URL, e-mail
+        or path)."""
+        check_text(text)
+        ref = reference or self.reference
+        return unprotected(text, list(_find(text, _reference(ref), strict=True, now=_now(ref))))
+
+    def parse_date(self, text: str, reference: date | datetime | None = None) -> DateValue | None:
+        """The value of the date expression *text* (its longest one), or ``None``."""
+        check_text(text)
+        ref = reference or self.reference
+        matches = _find(text, _reference(ref), strict=False, now=_now(ref))
+        longest = max(matches, key=lambda m: m.end - m.start, default=None)  # streamed: one kept at a time
+        return None if longest is None else longest.value
+
+
+_DEFAULT = DateParser()
+
+
+def find_dates(text: str, reference: date | datetime | None = None) -> list[DateMatch]:
+    """Every date expression in *text* (see :class:`DateParser`)."""
+    return _DEFAULT.find_dates(text, reference)
+
+
+def parse_date(text: str, reference: date | datetime | None = None) -> DateValue | None:
+    """Parse one date expression such as ``"28/6-2/7"`` or ``"mùa hè năm ngoái"``."""
+    return _DEFAULT.parse_date(text, reference)
+
+

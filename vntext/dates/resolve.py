@@ -1,0 +1,329 @@
+"""Resolution: what each rule's match means, as a :class:`DateValue` against the reference."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from ..lunar import lunar_to_solar
+from .values import DateValue, Day, _Context, _day, _month_range, _nearest_year
+from .words import (
+    _PARTS,
+    _ROMAN_QUARTER,
+    _YEAR_PARTS,
+    _month_number,
+    _relative,
+    _roman,
+    _weekday,
+    _words,
+    _written_number,
+)
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+def _pod(m: re.Match[str]) -> str | None:
+    word = m.groupdict().get("pod")
+    return _words()["part_of_day"].get(" ".join(word.lower().split())) if word else None
+
+
+def _with_time(m: re.Match[str], d: date, prefix: str = "t") -> Day:
+    hour = m.groupdict().get(prefix + "h")
+    if hour is None:
+        return d
+    h = int(hour)
+    minute = int(m.group(prefix + "m") or 0)
+    tpod = m.groupdict().get(prefix + "pod")
+    if tpod in ("chiều", "tối") and h < 12:
+        h += 12
+    if tpod == "đêm" and 6 <= h < 12:
+        h += 12
+    return datetime(d.year, d.month, d.day, h, minute)
+
+
+def _short_year(yy: str | None, ref: date) -> int | None:
+    """A two-digit year (3/9/91, 12/5/19): the century that puts it no more than ten years ahead."""
+    if not yy:
+        return None
+    year = ref.year // 100 * 100 + int(yy)
+    return year - 100 if year > ref.year + 10 else year
+
+
+def _single(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    g = m.groupdict()
+    month = _month_number(g["m"])
+    if month is None or g["m"].lower() in _LUNAR_MONTHS or g["m"] == "năm":
+        return None  # "mùng 1 tháng Giêng" is lunar; "phạt tù từ 06 tháng năm đến 03 năm" is no May
+    year = _int(g.get("y")) or _int(g.get("yb")) or _short_year(g.get("ys"), ctx.reference)
+    d = _day(year or _relative_year(g.get("rel"), ctx), month, int(g["d"]), ctx.reference)
+    if d is None:
+        return None
+    start = _with_time(m, d)
+    grain = "minute" if isinstance(start, datetime) else "day"
+    warnings = _weekday_warning(g.get("wd"), d)
+    return DateValue(start, start, grain, _pod(m), warnings=warnings)
+
+
+def _weekday_warning(word: str | None, d: date) -> tuple[str, ...]:
+    if not word:
+        return ()
+    said = _weekday(word)
+    if said is not None and said != d.weekday():
+        actual = ["thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"][d.weekday()]
+        return (f"'{word}' does not match {d.isoformat()}, which is {actual}",)
+    return ()
+
+
+
+def _day_range(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    g = m.groupdict()
+    y2 = _int(g.get("y2")) or _int(g.get("y"))
+    m2 = int(g.get("m2") or g["m"])
+    m1 = int(g.get("m1") or m2)
+    d1, d2 = int(g["d1"]), int(g["d2"])
+    end = _day(y2, m2, d2, ctx.reference)
+    if end is None:
+        return None
+    y1 = _int(g.get("y1")) or (end.year - 1 if m1 > m2 else end.year)
+    start = _day(y1, m1, d1, ctx.reference)
+    if start is None or start > end:
+        return None
+    return DateValue(start, end, "day", _pod(m))
+
+
+def _month(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    g = m.groupdict()
+    month = _month_number(g["mo"])
+    if month is None:
+        return None
+    if not g.get("part") and _COUNT_BEFORE.search(m.string[max(0, m.start() - 8) : m.start()]):
+        return None  # "phạt tù từ 06 tháng năm đến 03 năm": a count of months, not May
+    year = _int(g.get("y")) or _relative_year(g.get("rel"), ctx) or _nearest_year(month, 15, ctx.reference)
+    start, end = _month_range(year, month)
+    part = g.get("part")
+    if part:
+        first, last = _PARTS[" ".join(part.lower().split())]
+        start = date(year, month, first)
+        end = date(year, month, last) if last else end
+    return DateValue(start, end, "month" if not part else "day", _pod(m))
+
+
+def _part_of_relative_month(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    rel = m.group("rel")
+    offset = int(_words()["relative"][rel]) if rel else 0
+    month = ctx.reference.month + offset
+    year = ctx.reference.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    first, last = _PARTS[m.group("part").lower()]
+    end = date(year, month, last) if last else _month_range(year, month)[1]
+    return DateValue(date(year, month, first), end, "day")
+
+
+
+def _relative_year(rel: str | None, ctx: _Context) -> int | None:
+    if not rel:
+        return None
+    return ctx.reference.year + _relative(rel)
+
+
+
+def _anchored(rel: str | None, ctx: _Context) -> bool:
+    """True for "tiếp theo" and "kế tiếp" in running text: "the following" year or month counts from
+    something the text has named ("báo cáo … của năm tiếp theo"), not from the reference. Read alone
+    (:func:`parse_date`), the reference is all there is."""
+    return ctx.strict and rel is not None and " ".join(rel.split()) in ("tiếp theo", "kế tiếp", "tiếp")
+
+
+# A count before "tuần sau", "năm nay", "tháng trước" makes a duration or a counted offset (read by
+# date_clock): "Suốt 7 tuần sau đó", "10 năm nay", "hàng nghìn năm trước", "ngày 5 tháng trước".
+_COUNT_BEFORE = re.compile(
+    r"(?:\d|(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|vài|mấy|nhiều))\s+$"
+)
+
+
+def _counted(m: re.Match[str]) -> bool:
+    before = m.string[max(0, m.start() - 8) : m.start()]
+    return m.groupdict().get("rel") is not None and _COUNT_BEFORE.search(before) is not None
+
+
+def _year(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    g = m.groupdict()
+    if _anchored(g.get("rel"), ctx) or (g.get("y") is None and not g.get("part") and _counted(m)):
+        return None
+    year = _int(g.get("y")) or _relative_year(g.get("rel"), ctx) or ctx.reference.year
+    part = g.get("part")
+    if part:
+        first, last = _YEAR_PARTS[part.lower()]
+        return DateValue(date(year, first, 1), _month_range(year, last)[1], "month")
+    return DateValue(date(year, 1, 1), date(year, 12, 31), "year")
+
+
+def _year_range(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    if not y1 < y2 <= y1 + 100:
+        return None
+    return DateValue(date(y1, 1, 1), date(y2, 12, 31), "year")
+
+
+def _quarter(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    g = m.groupdict()
+    q = _ROMAN_QUARTER.get(g["q"]) or (int(g["q"]) if g["q"].isdigit() else _written_number(g["q"]))
+    if q is None or not 1 <= q <= 4:
+        return None
+    year = _int(g.get("y")) or _relative_year(g.get("rel"), ctx) or ctx.reference.year
+    return DateValue(date(year, 3 * q - 2, 1), _month_range(year, 3 * q)[1], "quarter")
+
+
+def _half(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    g = m.groupdict()
+    year = _int(g.get("y")) or _relative_year(g.get("rel"), ctx) or ctx.reference.year
+    first = g["which"].lower() in ("đầu", "trước")
+    return DateValue(date(year, 1 if first else 7, 1), date(year, 6, 30) if first else date(year, 12, 31), "half_year")
+
+
+def _season(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    g = m.groupdict()
+    year = _int(g.get("y")) or _relative_year(g.get("rel"), ctx) or ctx.reference.year
+    first, last = (int(x) for x in _words()["season"][g["season"].lower()].split("-"))
+    end_year = year + 1 if last < first else year
+    return DateValue(date(year, first, 1), _month_range(end_year, last)[1], "season")
+
+
+def _decade(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    n = int(m.group("dec"))
+    year = n if n >= 100 else 1900 + n
+    if year % 10:
+        return None
+    return DateValue(date(year, 1, 1), date(year + 9, 12, 31), "decade")
+
+
+def _century(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    c = m.group("c")
+    n = int(c) if c.isdigit() else _roman(c)
+    if not n or not 1 <= n <= 22:
+        return None
+    return DateValue(date(100 * (n - 1) + 1, 1, 1), date(100 * n, 12, 31), "century")
+
+
+
+def _relative_day(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    g = m.groupdict()
+    word = " ".join((g.get("rd") or "").lower().split())
+    offset = int(_words()["relative_day"][word])
+    d = ctx.reference + timedelta(days=offset)
+    if g.get("d"):  # "hôm nay 25/11": the written date wins, the word is a cue
+        written = _day(_int(g.get("y")), int(g["m"]), int(g["d"]), ctx.reference)
+        d = written or d
+    return DateValue(d, d, "day", _pod(m))
+
+
+def _same_day(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    base = ctx.previous.start if ctx.previous else ctx.reference
+    d = base.date() if isinstance(base, datetime) else base
+    return DateValue(d, d, "day", _pod(m))
+
+
+def _relative_period(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    unit = m.group("unit").lower()
+    if _anchored(m.group("rel"), ctx) or _counted(m):
+        return None
+    offset = _relative(m.group("rel"))
+    ref = ctx.reference
+    if unit == "tuần":
+        monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=offset)
+        return DateValue(monday, monday + timedelta(days=6), "week")
+    if unit == "tháng":
+        month = ref.month + offset
+        year = ref.year + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        start, end = _month_range(year, month)
+        return DateValue(start, end, "month")
+    if unit == "quý":
+        q = (ref.month - 1) // 3 + offset
+        year = ref.year + q // 4
+        q = q % 4 + 1
+        return DateValue(date(year, 3 * q - 2, 1), _month_range(year, 3 * q)[1], "quarter")
+    year = ref.year + offset
+    return DateValue(date(year, 1, 1), date(year, 12, 31), "year")
+
+
+# Before a weekday written small or with a digit, one of these says it is a day: "lần thứ hai",
+# "người thứ 3", "ngày thứ 2 trong lịch Gregory" and ", thứ 6 vào năm 2004" are ordinals.
+_WEEKDAY_CUE = re.compile(
+    r"(?<!\w)(?:vào|hôm|sáng|trưa|chiều|tối|đêm|từ|đến|tới|các|mỗi|hằng|hàng|sang|"
+    r"Vào|Hôm|Sáng|Trưa|Chiều|Tối|Đêm|Từ|Đến|Các|Mỗi|Sang)\s*$"
+)
+_ORDINAL_AFTER = re.compile(r"\s+(?:trong|của|liên\s+tiếp|kể\s+từ|tiên)(?!\w)")
+
+
+def _weekday_alone(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    word = m.group("wd")
+    wd = _weekday(word)
+    if wd is None:
+        return None
+    g = m.groupdict()
+    rel, near = g.get("rel"), " ".join((g.get("near") or g.get("near2") or "").split())
+    written_small = not word.split()[-1][:1].isupper() and not word.lower().startswith("ch")
+    if (
+        ctx.strict
+        and written_small
+        and not (rel or near or g.get("pod"))
+        and (
+            not _WEEKDAY_CUE.search(m.string[max(0, m.start() - 12) : m.start()])
+            or _ORDINAL_AFTER.match(m.string, m.end())
+        )
+    ):
+        return None
+    ref = ctx.reference
+    if near in ("tới", "sau"):  # "thứ ba tới": the next one
+        d = ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1)
+    elif near in ("vừa rồi", "vừa qua", "trước"):  # the last one
+        d = ref - timedelta(days=(ref.weekday() - wd - 1) % 7 + 1)
+    else:
+        weeks = int(_words()["relative"][rel.lower()]) if rel else 0
+        d = ref - timedelta(days=ref.weekday()) + timedelta(weeks=weeks, days=wd)
+    return DateValue(d, d, "day", _pod(m))
+
+
+# Month names used only of the lunar calendar: "29 tháng Chạp" is lunar with no other marker.
+_LUNAR_MONTHS = frozenset({"giêng", "chạp"})
+
+
+def _lunar(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    g = m.groupdict()
+    marked = g.get("ram") or g.get("tet") or g.get("al")  # "mùng 2 tháng 9" is National Day: solar
+    if not marked and (g.get("lm") or "").lower() not in _LUNAR_MONTHS:
+        return None  # "23 tháng 4" is a solar date: the lunar calendar has to be named
+    if g.get("ram"):
+        day = 15
+    elif g.get("ld"):
+        day = int(g["ld"])
+    else:
+        day = 1
+    month = 1 if g.get("tet") else _month_number(g.get("lm") or "1")
+    if month is None:
+        return None
+    year = _int(g.get("y"))
+    candidates = [year] if year else [ctx.reference.year - 1, ctx.reference.year, ctx.reference.year + 1]
+    best: date | None = None
+    for y in candidates:
+        d = lunar_to_solar(y, month, day)
+        if d is not None and (best is None or abs((d - ctx.reference).days) < abs((best - ctx.reference).days)):
+            best = d
+    if best is None:
+        return None
+    return DateValue(best, best, "day", _pod(m), calendar="lunar")
+
+
+
+def _written(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    day = _written_number(m.group("wd_"))
+    month = _month_number(m.group("wm")) or _written_number(m.group("wm"))  # tháng Giêng, tháng mười một
+    year = _written_number(m.group("wy")) if m.group("wy") else None
+    if not day or not month:
+        return None
+    d = _day(year, month, day, ctx.reference)
+    return DateValue(d, d, "day") if d else None
+
