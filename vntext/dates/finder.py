@@ -9,13 +9,19 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
+from .._ud import ud
 from .._windows import windows
+from ..edits import OffsetMap, apply_steps
 from ..errors import check_text
+from ..forms import nfc_edits
 from ..protect import unprotected
 from .clock import join_times
 from .grammar import _core_windows, _has_cue, _Rule, _rules, _rules_by_trigger
+from .resolve import list_items
 from .values import DateMatch, DateValue, _Context, _date_of
 
+# Streets, bridges and events named after a date: "đường 2 tháng 9", "cầu 30/4", "Cách mạng tháng Tám".
+_NAMED_AFTER = re.compile(r"(?<!\w)(?:[Đđ]ường|[Pp]hố|[Nn]gõ|[Hh]ẻm|[Cc]ầu|[Cc]ách\s+[Mm]ạng)\s+$")
 _SEGMENT = 8192  # a line longer than this is read in stretches: memory stays bounded by the stretch
 
 
@@ -40,6 +46,8 @@ def _candidates(text: str, a: int, b: int, ctx: _Context) -> Iterator[tuple[int,
                 continue
             if rule.needs_cue and ctx.strict and not _has_cue(text, start, m):
                 continue
+            if ctx.strict and _NAMED_AFTER.search(text, max(0, start - 12), start):
+                continue  # "đường 3 tháng 2", "Cách mạng Tháng Tám": a name, not a date
             yield start, end, priority, m, rule
 
 
@@ -61,7 +69,7 @@ def _find(text: str, reference: date, strict: bool, now: datetime | None = None)
             for a, b in windows(text, *line.span(), _SEGMENT):
                 yield from _choose(text, _candidates(text, a, b, ctx), ctx)
 
-    return _join_ranges(text, join_times(text, chosen(), ctx))
+    return _join_ranges(text, join_times(text, chosen(), ctx), ctx)
 
 
 def _choose(
@@ -89,6 +97,11 @@ def _choose(
         if value is None:
             continue
         ctx.previous = value
+        if rule.name == "day list":  # "các ngày 17, 18, 19/4": each day on its own, the cue with the first
+            items = list_items(m, ctx)
+            out.extend(DateMatch(text[a:b], a, b, v) for a, b, v in items)
+            out[-len(items)] = _widened(text, out[-len(items)], start)
+            continue
         # Trim spaces and a stray closing parenthesis the pattern may have taken.
         s, e = start, end
         while e > s and text[e - 1] in " ,)":
@@ -99,18 +112,46 @@ def _choose(
     return out
 
 
+def _widened(text: str, m: DateMatch, start: int) -> DateMatch:
+    """*m* with its span reaching back to *start* (the words that cue it)."""
+    return DateMatch(text[start : m.end], start, m.end, m.value)
+
+
 _RANGE_JOIN = re.compile(r"\s*(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$")
+# "Từ nay đến cuối năm", "từ đầu năm đến nay", "từ năm 2011 đến nay": one end is the reference
+_FROM_NOW = re.compile(r"(?<!\w)[Tt]ừ\s+(?:nay|bây\s+giờ|hôm\s+nay)\s+(?:đến|tới|cho\s+đến)\s+(?:hết\s+)?$")
+_UNTIL_NOW = re.compile(r"\s+(?:đến|tới|cho\s+đến)\s+(?:nay|hiện\s+nay|bây\s+giờ|hôm\s+nay)(?!\w)")
+_FROM_BEFORE = re.compile(r"(?<!\w)[Tt]ừ\s+$")
 _GRAINS = ("second", "minute", "hour", "day", "week", "month", "season", "quarter", "half_year", "year", "decade",
            "century")
 
 
-def _join_ranges(text: str, matches: Iterator[DateMatch]) -> Iterator[DateMatch]:
+def _finer(a: str, b: str) -> str:
+    return min(a, b, key=lambda g: _GRAINS.index(g) if g in _GRAINS else 99)
+
+
+def _to_now(text: str, m: DateMatch, ctx: _Context) -> DateMatch:
+    """``từ nay đến cuối năm`` and ``từ năm 2011 đến nay``: a range with the reference at one end."""
+    ref = ctx.now if ctx.now is not None and isinstance(m.value.start, datetime) else ctx.reference
+    before = _FROM_NOW.search(text, max(0, m.start - 30), m.start)
+    if before is not None and before.end() == m.start and _date_of(ref) <= _date_of(m.value.end):
+        value = DateValue(ref, m.value.end, _finer(m.value.grain, "day"), m.value.part_of_day, m.value.calendar)
+        return DateMatch(text[before.start() : m.end], before.start(), m.end, value)
+    after = _UNTIL_NOW.match(text, m.end)
+    from_before = after is not None and _FROM_BEFORE.search(text, max(0, m.start - 6), m.start) is not None
+    if after is not None and from_before and _date_of(m.value.start) <= _date_of(ref):
+        value = DateValue(m.value.start, ref, _finer(m.value.grain, "day"), m.value.part_of_day, m.value.calendar)
+        return DateMatch(text[m.start : after.end()], m.start, after.end(), value)
+    return m
+
+
+def _join_ranges(text: str, matches: Iterator[DateMatch], ctx: _Context) -> Iterator[DateMatch]:
     """``từ ngày 20/3 đến hết tháng 4``: two dates joined by đến/tới become one range."""
     prev: DateMatch | None = None
-    for m in matches:
+    for m in (_to_now(text, m, ctx) for m in matches):
         joined = prev is not None and _RANGE_JOIN.match(text[prev.end : m.start]) is not None
         if prev is not None and joined and _date_of(prev.value.start) <= _date_of(m.value.end):
-            grain = min(prev.value.grain, m.value.grain, key=lambda g: _GRAINS.index(g) if g in _GRAINS else 99)
+            grain = _finer(prev.value.grain, m.value.grain)
             value = DateValue(prev.value.start, m.value.end, grain, prev.value.part_of_day, prev.value.calendar)
             prev = DateMatch(text[prev.start : m.end], prev.start, m.end, value)
             continue
@@ -134,6 +175,24 @@ def _now(reference: date | datetime | None) -> datetime | None:
     return reference if isinstance(reference, datetime) else None
 
 
+def _composed(text: str) -> tuple[str, OffsetMap | None]:
+    """*text* in NFC (the grammar is written in composed letters), with the map back to *text* when
+    that changed anything."""
+    if text.isascii() or ud.normalize("NFC", text) == text:  # C speed; NFC text comes back as it is
+        return text, None
+    composed, offsets = apply_steps(text, [nfc_edits(text)])
+    return composed, offsets
+
+
+def _mapped(text: str, m: DateMatch, offsets: OffsetMap) -> DateMatch:
+    start, end = offsets.to_original(m.start), offsets.to_original_end(m.end)
+    while start < end and text[start].isspace():  # an edit of the NFC step may begin at the space before
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return DateMatch(text[start:end], start, end, m.value)
+
+
 class DateParser:
     """Finds and parses dates; *reference* (default: today) resolves partial and relative dates.
 
@@ -154,13 +213,17 @@ class DateParser:
         or path)."""
         check_text(text)
         ref = reference or self.reference
-        return unprotected(text, list(_find(text, _reference(ref), strict=True, now=_now(ref))))
+        composed, offsets = _composed(text)
+        found = _find(composed, _reference(ref), strict=True, now=_now(ref))
+        if offsets is not None:  # decomposed input: read in NFC, spans given back in the text as written
+            found = (_mapped(text, m, offsets) for m in found)
+        return unprotected(text, list(found))
 
     def parse_date(self, text: str, reference: date | datetime | None = None) -> DateValue | None:
         """The value of the date expression *text* (its longest one), or ``None``."""
         check_text(text)
         ref = reference or self.reference
-        matches = _find(text, _reference(ref), strict=False, now=_now(ref))
+        matches = _find(_composed(text)[0], _reference(ref), strict=False, now=_now(ref))
         longest = max(matches, key=lambda m: m.end - m.start, default=None)  # streamed: one kept at a time
         return None if longest is None else longest.value
 

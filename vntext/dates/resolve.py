@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 
-from ..lunar import lunar_to_solar
+from .holidays import canchi_year, lunar_year_span, nearest_lunar
 from .values import DateValue, Day, _Context, _day, _month_range, _nearest_year
 from .words import (
     _PARTS,
@@ -14,6 +15,7 @@ from .words import (
     _month_number,
     _relative,
     _roman,
+    _short_weekday,
     _weekday,
     _words,
     _written_number,
@@ -25,7 +27,7 @@ def _int(s: str | None) -> int | None:
 
 
 def _pod(m: re.Match[str]) -> str | None:
-    word = m.groupdict().get("pod")
+    word = m.groupdict().get("pod") or m.groupdict().get("pod0")
     return _words()["part_of_day"].get(" ".join(word.lower().split())) if word else None
 
 
@@ -100,7 +102,15 @@ def _month(m: re.Match[str], ctx: _Context) -> DateValue | None:
         return None
     if not g.get("part") and _COUNT_BEFORE.search(m.string[max(0, m.start() - 8) : m.start()]):
         return None  # "phạt tù từ 06 tháng năm đến 03 năm": a count of months, not May
-    year = _int(g.get("y")) or _relative_year(g.get("rel"), ctx) or _nearest_year(month, 15, ctx.reference)
+    if g.get("al"):  # "tháng 6 âm lịch": the lunar month, as the solar days it spans
+        year = _int(g.get("y")) or _relative_year(g.get("rel"), ctx) or ctx.reference.year
+        begins = nearest_lunar(month, 1, ctx.reference, year)
+        span = lunar_year_span(year) if month == 12 else None
+        after = nearest_lunar(month + 1, 1, ctx.reference, year) if month < 12 else None
+        ends = span[1] if span else (after - timedelta(days=1) if after else None)
+        return DateValue(begins, ends, "month", calendar="lunar") if begins and ends else None
+    year = (_int(g.get("y")) or _int(g.get("yd")) or _relative_year(g.get("rel"), ctx)
+            or _nearest_year(month, 15, ctx.reference))
     start, end = _month_range(year, month)
     part = g.get("part")
     if part:
@@ -139,7 +149,8 @@ def _anchored(rel: str | None, ctx: _Context) -> bool:
 # A count before "tuần sau", "năm nay", "tháng trước" makes a duration or a counted offset (read by
 # date_clock): "Suốt 7 tuần sau đó", "10 năm nay", "hàng nghìn năm trước", "ngày 5 tháng trước".
 _COUNT_BEFORE = re.compile(
-    r"(?:\d|(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|vài|mấy|nhiều))\s+$"
+    r"(?:\d|(?<!\w)(?:[Mm]ột|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười|mươi|trăm|nghìn|ngàn|[Vv]ài|"
+    r"[Mm]ấy|[Nn]hiều))\s+$"
 )
 
 
@@ -229,7 +240,7 @@ def _relative_period(m: re.Match[str], ctx: _Context) -> DateValue | None:
     unit = m.group("unit").lower()
     if _anchored(m.group("rel"), ctx) or _counted(m):
         return None
-    offset = _relative(m.group("rel"))
+    offset = _relative(m.group("rel")) * (2 if m.groupdict().get("more") else 1)  # "tuần trước nữa"
     ref = ctx.reference
     if unit == "tuần":
         monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=offset)
@@ -265,7 +276,7 @@ def _weekday_alone(m: re.Match[str], ctx: _Context) -> DateValue | None:
         return None
     g = m.groupdict()
     rel, near = g.get("rel"), " ".join((g.get("near") or g.get("near2") or "").split())
-    written_small = not word.split()[-1][:1].isupper() and not word.lower().startswith("ch")
+    written_small = _short_weekday(word) or (not word.split()[-1][:1].isupper() and not word.lower().startswith("ch"))
     if (
         ctx.strict
         and written_small
@@ -296,26 +307,25 @@ def _lunar(m: re.Match[str], ctx: _Context) -> DateValue | None:
     marked = g.get("ram") or g.get("tet") or g.get("al")  # "mùng 2 tháng 9" is National Day: solar
     if not marked and (g.get("lm") or "").lower() not in _LUNAR_MONTHS:
         return None  # "23 tháng 4" is a solar date: the lunar calendar has to be named
-    if g.get("ram"):
-        day = 15
-    elif g.get("ld"):
-        day = int(g["ld"])
+    day = 15 if g.get("ram") else int(g["ld"]) if g.get("ld") else 1
+    if g.get("tet"):
+        # "mùng 1 Tết" is the first month; "30 Tết", "28 Tết" are the last days of the year before it
+        month = 12 if day > 10 else 1
     else:
-        day = 1
-    month = 1 if g.get("tet") else _month_number(g.get("lm") or "1")
-    if month is None:
-        return None
-    year = _int(g.get("y"))
-    candidates = [year] if year else [ctx.reference.year - 1, ctx.reference.year, ctx.reference.year + 1]
-    best: date | None = None
-    for y in candidates:
-        d = lunar_to_solar(y, month, day)
-        if d is not None and (best is None or abs((d - ctx.reference).days) < abs((best - ctx.reference).days)):
-            best = d
+        month = _month_number(g.get("lm") or "1") or 0
+        if not month:
+            return None
+    year = _int(g.get("y")) or _relative_year(g.get("rel"), ctx)
+    if g.get("lcc"):
+        year = canchi_year(" ".join(g["lcc"].split()), ctx.reference.year, year)
+        if year is None:
+            return None
+    if year is not None and month == 12 and g.get("tet"):
+        year -= 1  # "30 Tết Giáp Thìn" is the eve of Giáp Thìn: the last day of the year before
+    best = nearest_lunar(month, day, ctx.reference, year)
     if best is None:
         return None
     return DateValue(best, best, "day", _pod(m), calendar="lunar")
-
 
 
 def _written(m: re.Match[str], ctx: _Context) -> DateValue | None:
@@ -327,3 +337,90 @@ def _written(m: re.Match[str], ctx: _Context) -> DateValue | None:
     d = _day(year, month, day, ctx.reference)
     return DateValue(d, d, "day") if d else None
 
+
+
+def _day_list(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    """``các ngày 17, 18, 19/4``, ``các ngày 5/11, 7/11 và 8/11``: the first to the last day listed (the
+    finder reports each day on its own, see :func:`list_items`)."""
+    items = list_items(m, ctx)
+    if not items:
+        return None
+    return DateValue(items[0][2].start, items[-1][2].start, "day", _pod(m))
+
+
+_LIST_ITEM = re.compile(r"(\d{1,2})(?:[/-](\d{1,2}))?")
+
+
+def list_items(m: re.Match[str], ctx: _Context) -> list[tuple[int, int, DateValue]]:
+    """(start, end, value) of each day in a list match; a day without a month takes the next month written."""
+    g = m.groupdict()
+    items = _LIST_ITEM.finditer(m.string, *m.span("items"))
+    found = [(x.start(), x.end(), int(x.group(1)), _int(x.group(2))) for x in items]
+    found.append((m.start("d"), m.end("y") if g.get("y") else m.end("m"), int(g["d"]), int(g["m"])))
+    year = _int(g.get("y"))
+    out: list[tuple[int, int, DateValue]] = []
+    month: int | None = None
+    for start, end, day, written_month in reversed(found):
+        month = written_month or month
+        if month is None or not 1 <= month <= 12:
+            return []
+        d = _day(year, month, day, ctx.reference)
+        if d is None:
+            return []
+        out.append((start, end, DateValue(d, d, "day", _pod(m) if start == found[0][0] else None)))
+    out.reverse()
+    if any(a.start >= b.start for (_, _, a), (_, _, b) in pairwise(out)):
+        return []  # "ngày 5, 3/6" is no list of days in order
+    return out
+
+
+def _first_of_month(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    """``ngày đầu tiên của tháng 3`` (the 1st), ``ngày cuối cùng của tháng``, ``tuần đầu tiên của tháng 9``
+    (the first week that starts in it, Monday to Sunday)."""
+    g = m.groupdict()
+    month = _month_number(g["mo"])
+    if month is None:
+        return None
+    year = _int(g.get("y")) or _relative_year(g.get("rel"), ctx) or _nearest_year(month, 15, ctx.reference)
+    first, last = _month_range(year, month)
+    is_first = g["ord"].startswith("đầu")
+    if g["unit"].lower() == "ngày":
+        d = first if is_first else last
+        return DateValue(d, d, "day")
+    # the first week that starts in the month; the week of its last day
+    monday = first + timedelta(days=(7 - first.weekday()) % 7) if is_first else last - timedelta(days=last.weekday())
+    return DateValue(monday, monday + timedelta(days=6), "week")
+
+
+def _months_of_year(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    """``9 tháng đầu năm 2023`` (January to September), ``3 tháng cuối năm`` (October to December)."""
+    g = m.groupdict()
+    n = int(g["n"]) if g["n"].isdigit() else _written_number(g["n"])
+    if not n or not 1 <= n <= 11:
+        return None
+    year = _int(g.get("y")) or _relative_year(g.get("rel"), ctx) or ctx.reference.year
+    if g["which"] == "đầu":
+        return DateValue(date(year, 1, 1), _month_range(year, n)[1], "month")
+    return DateValue(date(year, 13 - n, 1), date(year, 12, 31), "month")
+
+
+def _weekend(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    """``cuối tuần này`` (Saturday and Sunday), ``cuối tuần qua``, ``cuối tuần sau``."""
+    rel = m.group("rel")
+    if rel is None and ctx.strict:
+        return None  # "vào cuối tuần" is any weekend
+    offset = _relative(rel) if rel else 0
+    saturday = ctx.reference - timedelta(days=ctx.reference.weekday()) + timedelta(weeks=offset, days=5)
+    return DateValue(saturday, saturday + timedelta(days=1), "day")
+
+
+def _now_moment(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    """``bây giờ``, ``ngay lúc này``, ``giờ này`` (this hour), ``phút này``: the reference's moment."""
+    if ctx.now is None:
+        d = ctx.reference
+        return DateValue(d, d, "day")
+    now = ctx.now.replace(second=0, microsecond=0)
+    if m.group("unit") == "giờ này":
+        hour = now.replace(minute=0)
+        return DateValue(hour, hour.replace(minute=59), "hour")
+    return DateValue(now, now, "minute")

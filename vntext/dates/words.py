@@ -30,9 +30,10 @@ _SEP = r"[/.-]"
 _B = r"(?<![\w.,/+-])"  # no digit, letter or number punctuation before
 _E = r"(?![\w]|[/.,:-]\d)"  # nor after
 # A unit after "3-4" makes it a count, not a date: "3-4 ngày", "2-3 người".
+# The unit is a whole word: "Ngày 20-7 tỉnh …", "ngày 3-5 số ca …", "ngày 8-4 sốt cao" are dates.
 _DURATION = re.compile(
-    r"\s*(?:ngày|tháng|năm|giờ|tuần|phút|giây|người|lần|tuổi|km|kg|m\b|tấn|triệu|tỷ|tỉ|nghìn|ngàn|"
-    r"đồng|USD|%|điểm|bàn|trận|ca|học sinh|sinh viên|xã|lớp|số)"
+    r"\s*(?:(?:ngày|tháng|năm|giờ|tuần|phút|giây|người|lần|tuổi|km|kg|m|tấn|triệu|tỷ|tỉ|nghìn|ngàn|"
+    r"đồng|USD|điểm|bàn|trận|ca|học sinh|sinh viên|xã|lớp|số)(?!\w)|%)"
 )
 _ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -49,11 +50,14 @@ def _vocab() -> dict[str, str]:
     month_names = _alt(w["month"])
     return {
         "POD": "(?P<pod>" + _alt(w["part_of_day"], capitals=True) + ")",
+        "PODWORD": _alt(w["part_of_day"], capitals=True),
         "MONTHNAME": month_names,
         "REL": _alt(w["relative"]),
         "RELDAY": _alt([k for k in w["relative_day"] if " " in k], capitals=True),
         "RELDAYSHORT": _alt([k for k in w["relative_day"] if " " not in k]),
-        "WEEKDAY": r"(?:[Tt]hứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy|[2-7](?!\d))|[Cc]h[ủú]a?\s+[Nn]hật)",
+        # Written out, with a digit, or shortened as in timetables and forums: "T7", "th 2", "CN".
+        "WEEKDAY": r"(?:[Tt]hứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy|[2-7](?!\d))|[Cc]h[ủú]a?\s+[Nn]hật"
+                   r"|(?<![\w/.-])(?:T|[Tt]h\s?)[2-7](?![\w/.:-]|,\d)|(?<![\w/.-])(?:CN|cn)(?![\w/.:-]|,\d))",
         "NUMW": _alt([k for k in w["number"]]),
         "SEASON": _alt(w["season"]),
     }
@@ -67,13 +71,21 @@ def _time_pattern(name: str) -> str:
 
 
 
+_SHORT_WEEKDAY = re.compile(r"(?:T|[Tt]h\s?)[2-7]|CN|cn")
+
+
+def _short_weekday(word: str) -> bool:
+    """True for a timetable abbreviation of a weekday: ``T7``, ``th 2``, ``CN``."""
+    return _SHORT_WEEKDAY.fullmatch(word) is not None
+
+
 def _weekday(word: str) -> int | None:
     w = " ".join(word.split())
-    if w.lower() in ("chủ nhật", "chúa nhật"):
+    if w.lower() in ("chủ nhật", "chúa nhật", "cn"):
         return 6
     name = w.split()[-1]
-    if name.isdigit():
-        return int(name) - 2  # thứ 2 is Monday
+    if name[-1:].isdigit():
+        return int(name[-1]) - 2  # thứ 2 (T2, th 2) is Monday
     value = _words()["weekday"].get(name.capitalize())
     return int(value) if value is not None else None
 
@@ -84,8 +96,16 @@ def _month_number(word: str) -> int | None:
     if word.isdigit():
         n = int(word)
         return n if 1 <= n <= 12 else None
-    value = _words()["month"].get(word) or _words()["month"].get(word.lower())
+    months = _words()["month"]
+    value = months.get(word) or months.get(word.lower()) or _ENGLISH_MONTHS.get(word[:3].lower())
     return int(value) if value else None
+
+
+# English month names as Vietnamese sites print them in datelines: "Jun 30, 2024", "December 29, 2013".
+_ENGLISH_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+ENGLISH_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+                 r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)")
 
 
 
