@@ -162,6 +162,10 @@ _NEXT = ("tới", "tới đây", "tiếp theo")
 _PAST = ("qua", "vừa qua", "vừa rồi")
 
 
+# Words that go on with the clause rather than name what "trước" counts from: "3 ngày trước mà chưa …"
+_CLAUSE_GOES_ON = re.compile(r"\s+(?:mà|rồi|thì|và|nhưng|nên|đã|vẫn|cũng|lại|mới|là|có|tôi|mình|em|anh|chị)(?!\w)")
+
+
 def counted_offset(m: re.Match[str], ctx: _Context) -> DateValue | None:
 
     g, text = m.groupdict(), m.string
@@ -171,7 +175,7 @@ def counted_offset(m: re.Match[str], ctx: _Context) -> DateValue | None:
         return None  # "ngày 5 tháng trước" (the 5th of last month), "hàng nghìn năm trước", "những năm tiếp theo"
     if direction == "nữa" and re.match(r"\s+trong(?!\w)", text[m.end() :]):
         return None  # "Còn 274 ngày nữa trong năm": what is left, not a day
-    if direction == "trước" and re.match(r"\s*[^\W\d_]", text[m.end() :]):
+    if direction == "trước" and re.match(r"\s*[^\W\d_]", text[m.end() :]) and not _CLAUSE_GOES_ON.match(text, m.end()):
         return None  # "3 ngày trước Tết", "2 tuần trước khi": counted from something else
     n = int(g["n"]) if g["n"][0].isdigit() else _written_number(g["n"])
     if not n:

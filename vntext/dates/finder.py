@@ -16,12 +16,10 @@ from ..errors import check_text
 from ..forms import nfc_edits
 from ..protect import unprotected
 from .clock import join_times
-from .grammar import _core_windows, _has_cue, _Rule, _rules, _rules_by_trigger
+from .grammar import _admissible, _core_windows, _Rule, _rules, _rules_by_trigger
 from .resolve import list_items
 from .values import DateMatch, DateValue, _Context, _date_of
 
-# Streets, bridges and events named after a date: "đường 2 tháng 9", "cầu 30/4", "Cách mạng tháng Tám".
-_NAMED_AFTER = re.compile(r"(?<!\w)(?:[Đđ]ường|[Pp]hố|[Nn]gõ|[Hh]ẻm|[Cc]ầu|[Cc]ách\s+[Mm]ạng)\s+$")
 _SEGMENT = 8192  # a line longer than this is read in stretches: memory stays bounded by the stretch
 
 
@@ -44,10 +42,8 @@ def _candidates(text: str, a: int, b: int, ctx: _Context) -> Iterator[tuple[int,
             start, end = m.span()
             if end <= start:
                 continue
-            if rule.needs_cue and ctx.strict and not _has_cue(text, start, m):
+            if not _admissible(text, start, m, rule, ctx.strict):
                 continue
-            if ctx.strict and _NAMED_AFTER.search(text, max(0, start - 12), start):
-                continue  # "đường 3 tháng 2", "Cách mạng Tháng Tám": a name, not a date
             yield start, end, priority, m, rule
 
 

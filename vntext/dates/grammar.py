@@ -53,8 +53,14 @@ def _rules() -> tuple[_Rule, ...]:
          r._single, False),
         ("date with year", rf"{_B}{wd}{pod}{ngay}(?P<d>{_D})(?P<s>[/.-])(?P<m>{_M})(?P=s)(?P<y>{_Y}){_E}"
          rf"\)?{time_after}", r._single, False),
-        ("relative day + date", rf"{_B}{pod}(?P<rd>{v['RELDAY']})\s*,?\s*(?:ngày\s+)?(?P<d>{_D})(?P<s>[/-])(?P<m>{_M})"
-         rf"(?:(?P=s)(?P<y>{_Y}))?{_E}", r._relative_day, False),
+        ("relative day + date", rf"{_B}(?:{pod}(?P<rd>{v['RELDAY']})"
+         rf"|(?P<pod0>{v['PODWORD']})\s+(?P<rdx>{v['RELDAYSHORT']}))\s*,?\s*(?P<par>\()?(?:ngày\s+)?(?P<d>{_D})(?P<s>[/-])"
+         rf"(?P<m>{_M})(?:(?P=s)(?P<y>{_Y}))?{_E}(?(par)\))", r._relative_day, False),
+        # "từ ngày 10 đến 12 tháng Giêng": a range of days with the month spelled after the second
+        ("spelled range", rf"{_B}(?<!tháng )(?<!Tháng )(?:[Tt]ừ\s+)?(?:ngày\s+)?(?P<d1>{_D})"
+         rf"\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?"
+         rf"(?P<d2>{_D})\s+tháng\s+(?P<lm>{_M}|{v['MONTHNAME']})(?P<al>\s+(?:âm lịch|ÂL))?(?:\s+năm\s+(?P<y>{_Y}))?"
+         r"(?!\w)", r._spelled_range, True),
         ("day and month", rf"{_B}{wd}{pod}{ngay}(?P<d>{_D})(?P<s>[/.-])(?P<m>{_M}){_E}(?:{rel_year})?\)?{time_after}",
          r._single, True),
         # "Ngày 17 – 9": spaced dashes only after "ngày" itself
@@ -187,17 +193,31 @@ def _has_cue(text: str, start: int, m: re.Match[str]) -> bool:
     if m.groupdict().get("pod") or m.groupdict().get("wd"):
         return True
     before = text[max(0, start - 14) : start]
-    if _DURATION.match(text, m.end()):
-        # "3-4 ngày", "2-3 người": a count, not a date; but "Ngày 3-5 số ca nhập viện tăng" is a date
-        said_day = _INNER_CUE.match(m.group()) or _NGAY_BEFORE.search(before)
-        if not said_day or _PER_DAY.match(text, m.end()):
-            return False
+    # "3-4 ngày", "2-3 người": a count, not a date; but "Ngày 3-5 số ca nhập viện tăng" is a date,
+    # unless the unit is one a day is counted in ("ngày 2-3 lần", "mỗi ngày 1-2 viên")
+    said_day = _INNER_CUE.match(m.group()) or _NGAY_BEFORE.search(before)
+    if (said_day and _PER_DAY.match(text, m.end())) or (not said_day and _DURATION.match(text, m.end())):
+        return False
     if _INNER_CUE.match(m.group()) or _SPELLED_MONTH.search(m.group()):
         return True
     if not _CUE.search(before):
         return False
     # "thắng 2-1", "tỷ số 3-0": a comma or dash cue right after a score word is not a date cue
     return not re.search(r"(?:thắng|thua|hòa|hoà|tỷ số|tỉ số|tỉ lệ|tỷ lệ|lớp|số)\s*[,(]?\s*$", before)
+
+
+# Streets, bridges and events named after a date: "đường 2 tháng 9", "cầu 30/4", "Cách mạng tháng Tám".
+_NAMED_AFTER = re.compile(r"(?<!\w)(?:[Đđ]ường|[Pp]hố|[Nn]gõ|[Hh]ẻm|[Cc]ầu|[Cc]ách\s+[Mm]ạng)\s+$")
+
+
+def _admissible(text: str, start: int, m: re.Match[str], rule: _Rule, strict: bool) -> bool:
+    """Whether a rule's match may stand, in running text (*strict*): cued where the rule needs a cue,
+    and not the name of a street or an event."""
+    if not strict:
+        return True
+    if rule.needs_cue and not _has_cue(text, start, m):
+        return False
+    return _NAMED_AFTER.search(text, max(0, start - 12), start) is None
 
 
 # Every match of a digit rule holds one of these cores, at most a few words from its ends, so those

@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
+from ..data import read_tsv
 from ..lunar import lunar_to_solar, tet
 from .values import DateValue, _Context, _nearest_year
 from .words import _words
@@ -20,8 +21,6 @@ from .words import _words
 @lru_cache(maxsize=1)
 def _holidays() -> dict[str, tuple[str, int, int, str | None]]:
     """Lower-cased name → (calendar, month, day, part of day)."""
-    from ..data import read_tsv
-
     return {
         " ".join(row["name"].lower().split()): (row["calendar"], int(row["month"]), int(row["day"]),
                                                  row["part_of_day"] or None)
@@ -30,9 +29,22 @@ def _holidays() -> dict[str, tuple[str, int, int, str | None]]:
 
 
 def holiday_pattern() -> str:
-    """The names, longest first, matched without regard to case (``giáng sinh``, ``Tết trung thu``)."""
-    names = sorted(_holidays(), key=len, reverse=True)
-    return "(?i:" + "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names) + ")"
+    """The names, longest first: in any case where the data allows it (``giáng sinh``, ``Giỗ tổ Hùng
+    Vương``), else as written, with a capital first letter or in title case (``Trung thu``, not ``trung
+    thu``, which is also "tập trung thu hút")."""
+    any_case: set[str] = set()
+    as_written: set[str] = set()
+    for row in read_tsv("holidays.tsv"):
+        name = " ".join(row["name"].split())
+        if row["small"] == "yes":
+            any_case.add(name.lower())
+        else:
+            as_written |= {name, name[:1].upper() + name[1:], " ".join(w[:1].upper() + w[1:] for w in name.split())}
+
+    def alternation(names: set[str]) -> str:
+        return "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in sorted(names, key=len, reverse=True))
+
+    return f"(?:(?i:{alternation(any_case)})|{alternation(as_written)})"
 
 
 def holiday_triggers() -> tuple[str, ...]:

@@ -221,7 +221,7 @@ def _century(m: re.Match[str], ctx: _Context) -> DateValue | None:
 
 def _relative_day(m: re.Match[str], ctx: _Context) -> DateValue | None:
     g = m.groupdict()
-    word = " ".join((g.get("rd") or "").lower().split())
+    word = " ".join((g.get("rd") or g.get("rdx") or "").lower().split())
     offset = int(_words()["relative_day"][word])
     d = ctx.reference + timedelta(days=offset)
     if g.get("d"):  # "hôm nay 25/11": the written date wins, the word is a cue
@@ -236,10 +236,13 @@ def _same_day(m: re.Match[str], ctx: _Context) -> DateValue | None:
     return DateValue(d, d, "day", _pod(m))
 
 
+_THAT = re.compile(r"\s+(?:đó|ấy|nữa\s+đó)(?!\w)")
+
+
 def _relative_period(m: re.Match[str], ctx: _Context) -> DateValue | None:
     unit = m.group("unit").lower()
-    if _anchored(m.group("rel"), ctx) or _counted(m):
-        return None
+    if _anchored(m.group("rel"), ctx) or _counted(m) or (ctx.strict and _THAT.match(m.string, m.end())):
+        return None  # "so với tuần trước đó": the week before the one the text has named
     offset = _relative(m.group("rel")) * (2 if m.groupdict().get("more") else 1)  # "tuần trước nữa"
     ref = ctx.reference
     if unit == "tuần":
@@ -424,3 +427,20 @@ def _now_moment(m: re.Match[str], ctx: _Context) -> DateValue | None:
         hour = now.replace(minute=0)
         return DateValue(hour, hour.replace(minute=59), "hour")
     return DateValue(now, now, "minute")
+
+
+def _spelled_range(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    """``từ ngày 10 đến 12 tháng Giêng`` (lunar: the month names it, or ``âm lịch``), ``1 - 3 tháng 9``."""
+    g = m.groupdict()
+    month = _month_number(g["lm"])
+    d1, d2 = int(g["d1"]), int(g["d2"])
+    if month is None or d1 >= d2:
+        return None
+    year = _int(g.get("y"))
+    if g.get("al") or g["lm"].lower() in _LUNAR_MONTHS:
+        last = nearest_lunar(month, d2, ctx.reference, year)
+        first = last - timedelta(days=d2 - d1) if last else None
+        return DateValue(first, last, "day", calendar="lunar") if first and last else None
+    end = _day(year, month, d2, ctx.reference)
+    start = _day(end.year, month, d1, ctx.reference) if end else None
+    return DateValue(start, end, "day") if start and end else None
