@@ -134,10 +134,10 @@ def _to_now(text: str, m: DateMatch, ctx: _Context) -> DateMatch:
         value = DateValue(ref, m.value.end, _finer(m.value.grain, "day"), m.value.part_of_day, m.value.calendar)
         return DateMatch(text[before.start() : m.end], before.start(), m.end, value)
     after = _UNTIL_NOW.match(text, m.end)
-    from_before = after is not None and _FROM_BEFORE.search(text, max(0, m.start - 6), m.start) is not None
-    if after is not None and from_before and _date_of(m.value.start) <= _date_of(ref):
+    since = _FROM_BEFORE.search(text, max(0, m.start - 6), m.start) if after is not None else None
+    if after is not None and since is not None and _date_of(m.value.start) <= _date_of(ref):
         value = DateValue(m.value.start, ref, _finer(m.value.grain, "day"), m.value.part_of_day, m.value.calendar)
-        return DateMatch(text[m.start : after.end()], m.start, after.end(), value)
+        return DateMatch(text[since.start() : after.end()], since.start(), after.end(), value)
     return m
 
 

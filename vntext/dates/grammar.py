@@ -11,11 +11,11 @@ from functools import lru_cache
 from . import resolve as r
 from .clock import clock_rules
 from .clock import triggers as clock_triggers
-from .holidays import canchi, canchi_pattern, holiday, holiday_pattern, holiday_triggers
+from .holidays import LowercaseSearch, canchi, canchi_pattern, holiday, holiday_pattern, holiday_trigger
 from .values import DateValue, _Context
 from .words import _B, _D, _DURATION, _E, _M, _SEP, _Y, ENGLISH_MONTH, _time_pattern, _vocab
 
-PatternTrigger = tuple[tuple[str, ...], re.Pattern[str]]
+PatternTrigger = tuple[tuple[str, ...], "re.Pattern[str] | LowercaseSearch"]
 Trigger = str | PatternTrigger
 
 
@@ -141,7 +141,7 @@ def _rules() -> tuple[_Rule, ...]:
          r"|\s+(?P<near>tới|vừa\s+rồi|vừa\s+qua)|\s+(?P<near2>trước|sau)(?!\s*\w))?(?!\w)", r._weekday_alone, False),
         *clock_rules(v["NUMW"]),
     ]
-    triggers = {**_TRIGGERS, "holiday": holiday_triggers()}
+    triggers = {**_TRIGGERS, "holiday": (((), holiday_trigger()),)}
     return tuple(_Rule(name, re.compile(p), h, cue, triggers.get(name, ("",))) for name, p, h, cue in rules)
 
 
@@ -164,12 +164,22 @@ _TRIGGERS: dict[str, tuple[Trigger, ...]] = {
     "relative day": ("hôm", "Hôm", "mai", "kia"),
     "part of day + nay/qua/mai": ("nay", "qua", "mai"),
     "same day": ("cùng ngày",),
+    # Digit rules with a literal of their own run on the lines that hold it, not around every date core.
+    "spaced dash": ((("gày",), re.compile(r"\d\s+[–-]\s+\d")),),
+    "day list": ((("gày",), re.compile(r"\d\s*(?:,|và|hoặc)\s*\d")),),
+    "iso": ((("-",), re.compile(r"\d\d\d\d-[01]\d-[0-3]\d")),),
+    "month first": ((("háng", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+                     re.compile(r"\d,?\s+(?:1[89]|2[01])\d\d(?!\d)")),),
+    "spelled range": ((("háng",), re.compile(r"\d\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s+tháng")),),
+    "Q quarter": ("Q",),
     "weekend": ("uối tuần",),
     "now": ("giờ", "lúc này", "phút này"),
     "can-chi year": ("ăm ", "uân "),
     "first of month": ("tháng",),
     "months of year": ("tháng",),
-    "weekday": ("hứ", "hủ nhật", "húa nhật", ((), re.compile(r"(?:T|[Tt]h ?)[2-7](?!\d)|CN|cn"))),
+    # T2…T7, th 2, CN: led by a character class, which the engine skips to quickly
+    "weekday": ("hứ", "hủ nhật", "húa nhật",
+                ((), re.compile(r"[TtCc](?:(?<=T)[2-7]|(?<=[Tt])h ?[2-7]|(?<=C)N|(?<=c)n)(?!\d)"))),
     **clock_triggers(),
 }
 

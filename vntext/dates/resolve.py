@@ -55,8 +55,9 @@ def _short_year(yy: str | None, ref: date) -> int | None:
 
 def _single(m: re.Match[str], ctx: _Context) -> DateValue | None:
     g = m.groupdict()
-    month = _month_number(g["m"])
-    if month is None or g["m"].lower() in _LUNAR_MONTHS or g["m"] == "năm":
+    written = g.get("m") or g.get("em") or ""  # "em": an English month name ("Jun 30, 2024")
+    month = _month_number(written)
+    if month is None or written.lower() in _LUNAR_MONTHS or written == "năm":
         return None  # "mùng 1 tháng Giêng" is lunar; "phạt tù từ 06 tháng năm đến 03 năm" is no May
     year = _int(g.get("y")) or _int(g.get("yb")) or _short_year(g.get("ys"), ctx.reference)
     d = _day(year or _relative_year(g.get("rel"), ctx), month, int(g["d"]), ctx.reference)
