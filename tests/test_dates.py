@@ -61,7 +61,8 @@ NOT_DATES = ["thắng 2-1", "tỷ số 3-0", "1/3 dân số", "3-4 ngày", "lớ
              "ngày 2-3 lần", "mỗi ngày 1-2 viên", "đường 2 tháng 9", "đường 3/2", "Cách mạng tháng Tám",
              "Cách mạng Tháng Mười Nga", "so với tuần trước đó", "tầng T3", "phòng T2", "T2/2024", "mã CN",
              "ông Giáp Thìn", "Mậu Thân", "Q2 là quận trung tâm", "quận 2/9", "Ba năm nay", "3 tuần gần đây",
-             "kéo dài 3-4 ngày", "mức án 15-17 năm tù", "tỷ lệ 3/5", "2 tuần 3 ngày", "trung thu hút"]
+             "kéo dài 3-4 ngày", "mức án 15-17 năm tù", "từ 9-10 h", "làm việc từ 9-10 h sáng", "tỷ lệ 3/5",
+             "2 tuần 3 ngày", "trung thu hút"]
 
 
 @pytest.mark.parametrize("text", NOT_DATES)
@@ -194,10 +195,9 @@ _DATE_PIECES = st.lists(st.one_of(
 ), max_size=12).map("".join)
 
 
-@settings(deadline=None, max_examples=300)
-@given(_DATE_PIECES)
-def test_rules_scanned_near_their_cores_find_what_a_full_scan_finds(text: str) -> None:
-    # Digit rules run only around date cores (grammar._core_windows); that must not lose or add a match.
+def _scans_agree(text: str) -> None:
+    # Digit rules run only around date cores (grammar._core_windows) and other rules only on lines
+    # holding their trigger; that must not lose or add a match.
     from vntext.dates import finder, grammar, values
 
     ctx = values._Context(date(2025, 3, 12))
@@ -210,3 +210,17 @@ def test_rules_scanned_near_their_cores_find_what_a_full_scan_finds(text: str) -
                 if m.end() > m.start() and grammar._admissible(text, m.start(), m, rule, strict=True):
                     full.add((m.start(), m.end(), priority))
     assert windowed == full
+
+
+@settings(deadline=None, max_examples=300)
+@given(_DATE_PIECES)
+def test_rules_scanned_near_their_cores_find_what_a_full_scan_finds(text: str) -> None:
+    _scans_agree(text)
+
+
+@pytest.mark.parametrize("text", [
+    "các ngày 17, và 19/4", "cuối  tuần này", "ngay lúc  này", "năm\tGiáp Thìn", "th\t2 tuần sau", "Ngày 17 – 9",
+    "Jun 30, 2024", "từ ngày 10 đến 12 tháng Giêng", "Q2/2024", "ngày 2024-03-31", "Giáng  Sinh", "TẾT TRUNG THU",
+])
+def test_triggers_let_every_spacing_and_case_through(text: str) -> None:
+    _scans_agree(text)

@@ -166,20 +166,20 @@ _TRIGGERS: dict[str, tuple[Trigger, ...]] = {
     "same day": ("cùng ngày",),
     # Digit rules with a literal of their own run on the lines that hold it, not around every date core.
     "spaced dash": ((("gày",), re.compile(r"\d\s+[–-]\s+\d")),),
-    "day list": ((("gày",), re.compile(r"\d\s*(?:,|và|hoặc)\s*\d")),),
+    "day list": ((("gày",), re.compile(r"\d\s*(?:,|và|hoặc)\s*(?:và\s*)?\d")),),
     "iso": ((("-",), re.compile(r"\d\d\d\d-[01]\d-[0-3]\d")),),
     "month first": ((("háng", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
                      re.compile(r"\d,?\s+(?:1[89]|2[01])\d\d(?!\d)")),),
     "spelled range": ((("háng",), re.compile(r"\d\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s+tháng")),),
     "Q quarter": ("Q",),
-    "weekend": ("uối tuần",),
-    "now": ("giờ", "lúc này", "phút này"),
-    "can-chi year": ("ăm ", "uân "),
+    "weekend": ("uối",),
+    "now": ("giờ", "này"),
+    "can-chi year": ("ăm", "uân"),
     "first of month": ("tháng",),
     "months of year": ("tháng",),
     # T2…T7, th 2, CN: led by a character class, which the engine skips to quickly
     "weekday": ("hứ", "hủ nhật", "húa nhật",
-                ((), re.compile(r"[TtCc](?:(?<=T)[2-7]|(?<=[Tt])h ?[2-7]|(?<=C)N|(?<=c)n)(?!\d)"))),
+                ((), re.compile(r"[TtCc](?:(?<=T)[2-7]|(?<=[Tt])h\s?[2-7]|(?<=C)N|(?<=c)n)(?!\d)"))),
     **clock_triggers(),
 }
 

@@ -30,10 +30,11 @@ _SEP = r"[/.-]"
 _B = r"(?<![\w.,/+-])"  # no digit, letter or number punctuation before
 _E = r"(?![\w]|[/.,:-]\d)"  # nor after
 # A unit after "3-4" makes it a count, not a date: "3-4 ngày", "2-3 người".
-# The unit is a whole word: "Ngày 20-7 tỉnh …", "ngày 3-5 số ca …", "ngày 8-4 sốt cao" are dates.
+# The unit is a whole word: "Ngày 20-7 tỉnh …", "ngày 3-5 số ca …", "ngày 8-4 sốt cao" are dates;
+# "từ 9-10 h" is a range of hours.
 _DURATION = re.compile(
     r"\s*(?:(?:ngày|tháng|năm|giờ|tuần|phút|giây|người|lần|tuổi|km|kg|m|tấn|triệu|tỷ|tỉ|nghìn|ngàn|"
-    r"đồng|USD|điểm|bàn|trận|ca|học sinh|sinh viên|xã|lớp|số)(?!\w)|%)"
+    r"đồng|USD|điểm|bàn|trận|ca|học sinh|sinh viên|xã|lớp|số|h)(?!\w)|%)"
 )
 _ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
