@@ -104,14 +104,13 @@ def _month(m: re.Match[str], ctx: _Context) -> DateValue | None:
     if not g.get("part") and _COUNT_BEFORE.search(m.string[max(0, m.start() - 8) : m.start()]):
         return None  # "phạt tù từ 06 tháng năm đến 03 năm": a count of months, not May
     if g.get("al"):  # "tháng 6 âm lịch": the lunar month, as the solar days it spans
-        year = _int(g.get("y")) or _relative_year(g.get("rel"), ctx) or ctx.reference.year
+        year = _written_year(g, ctx) or ctx.reference.year
         begins = nearest_lunar(month, 1, ctx.reference, year)
         span = lunar_year_span(year) if month == 12 else None
         after = nearest_lunar(month + 1, 1, ctx.reference, year) if month < 12 else None
         ends = span[1] if span else (after - timedelta(days=1) if after else None)
         return DateValue(begins, ends, "month", calendar="lunar") if begins and ends else None
-    year = (_int(g.get("y")) or _int(g.get("yd")) or _relative_year(g.get("rel"), ctx)
-            or _nearest_year(month, 15, ctx.reference))
+    year = _written_year(g, ctx) or _int(g.get("yd")) or _nearest_year(month, 15, ctx.reference)
     start, end = _month_range(year, month)
     part = g.get("part")
     if part:
@@ -131,6 +130,11 @@ def _part_of_relative_month(m: re.Match[str], ctx: _Context) -> DateValue | None
     end = date(year, month, last) if last else _month_range(year, month)[1]
     return DateValue(date(year, month, first), end, "day")
 
+
+
+def _written_year(g: dict[str, str | None], ctx: _Context) -> int | None:
+    """The year a match names: a number (group ``y``) or a relative word (group ``rel``: ``năm nay``)."""
+    return _int(g.get("y")) or _relative_year(g.get("rel"), ctx)
 
 
 def _relative_year(rel: str | None, ctx: _Context) -> int | None:
@@ -164,7 +168,7 @@ def _year(m: re.Match[str], ctx: _Context) -> DateValue | None:
     g = m.groupdict()
     if _anchored(g.get("rel"), ctx) or (g.get("y") is None and not g.get("part") and _counted(m)):
         return None
-    year = _int(g.get("y")) or _relative_year(g.get("rel"), ctx) or ctx.reference.year
+    year = _written_year(g, ctx) or ctx.reference.year
     part = g.get("part")
     if part:
         first, last = _YEAR_PARTS[part.lower()]
@@ -184,20 +188,20 @@ def _quarter(m: re.Match[str], ctx: _Context) -> DateValue | None:
     q = _ROMAN_QUARTER.get(g["q"]) or (int(g["q"]) if g["q"].isdigit() else _written_number(g["q"]))
     if q is None or not 1 <= q <= 4:
         return None
-    year = _int(g.get("y")) or _relative_year(g.get("rel"), ctx) or ctx.reference.year
+    year = _written_year(g, ctx) or ctx.reference.year
     return DateValue(date(year, 3 * q - 2, 1), _month_range(year, 3 * q)[1], "quarter")
 
 
 def _half(m: re.Match[str], ctx: _Context) -> DateValue | None:
     g = m.groupdict()
-    year = _int(g.get("y")) or _relative_year(g.get("rel"), ctx) or ctx.reference.year
+    year = _written_year(g, ctx) or ctx.reference.year
     first = g["which"].lower() in ("đầu", "trước")
     return DateValue(date(year, 1 if first else 7, 1), date(year, 6, 30) if first else date(year, 12, 31), "half_year")
 
 
 def _season(m: re.Match[str], ctx: _Context) -> DateValue | None:
     g = m.groupdict()
-    year = _int(g.get("y")) or _relative_year(g.get("rel"), ctx) or ctx.reference.year
+    year = _written_year(g, ctx) or ctx.reference.year
     first, last = (int(x) for x in _words()["season"][g["season"].lower()].split("-"))
     end_year = year + 1 if last < first else year
     return DateValue(date(year, first, 1), _month_range(end_year, last)[1], "season")
@@ -319,7 +323,7 @@ def _lunar(m: re.Match[str], ctx: _Context) -> DateValue | None:
         month = _month_number(g.get("lm") or "1") or 0
         if not month:
             return None
-    year = _int(g.get("y")) or _relative_year(g.get("rel"), ctx)
+    year = _written_year(g, ctx)
     if g.get("lcc"):
         year = canchi_year(" ".join(g["lcc"].split()), ctx.reference.year, year)
         if year is None:
@@ -385,7 +389,7 @@ def _first_of_month(m: re.Match[str], ctx: _Context) -> DateValue | None:
     month = _month_number(g["mo"])
     if month is None:
         return None
-    year = _int(g.get("y")) or _relative_year(g.get("rel"), ctx) or _nearest_year(month, 15, ctx.reference)
+    year = _written_year(g, ctx) or _nearest_year(month, 15, ctx.reference)
     first, last = _month_range(year, month)
     is_first = g["ord"].startswith("đầu")
     if g["unit"].lower() == "ngày":
@@ -402,7 +406,7 @@ def _months_of_year(m: re.Match[str], ctx: _Context) -> DateValue | None:
     n = int(g["n"]) if g["n"].isdigit() else _written_number(g["n"])
     if not n or not 1 <= n <= 11:
         return None
-    year = _int(g.get("y")) or _relative_year(g.get("rel"), ctx) or ctx.reference.year
+    year = _written_year(g, ctx) or ctx.reference.year
     if g["which"] == "đầu":
         return DateValue(date(year, 1, 1), _month_range(year, n)[1], "month")
     return DateValue(date(year, 13 - n, 1), date(year, 12, 31), "month")
