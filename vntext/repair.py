@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 from .edits import Edit, apply, token_edits
@@ -134,29 +135,35 @@ def _utf8_read_as_windows(token: str) -> str:
         return token
 
 
-def _mojibake_edits(line: str) -> tuple[Edit, ...]:
-    """Per word, the repair of UTF-8 read as Windows-1252, where it spoils no Vietnamese word.
+def _mojibake_edits(text: str, start: int, end: int) -> tuple[Edit, ...]:
+    """Per word of *text[start:end]*, the repair of UTF-8 read as Windows-1252, where it spoils no
+    Vietnamese word; the edits are positions in *text*.
 
     ftfy's own judgement comes first; a word it leaves alone (it is cautious with short words such as
-    ``vá»›i``) is decoded back directly when that makes it a Vietnamese syllable.
+    ``vá»›i``) is decoded back directly when that makes it a Vietnamese syllable. A word is judged once
+    per line and its repair shared by every occurrence: a page repeats its words, and ten megabytes of
+    one garbled line must not hold a fresh copy of each repair.
     """
     import ftfy
 
     word = _hints().word
     edits: list[Edit] = []
-    last = 0
-    for m in _SPACE.finditer(line + " "):
-        token = line[last : m.start()]
-        if word.search(token):
+    judged: dict[str, str] = {}
+    last = start
+    for at, after in chain(((m.start(), m.end()) for m in _SPACE.finditer(text, start, end)), [(end, end)]):
+        token = text[last:at]
+        fixed = judged.get(token)
+        if fixed is None and word.search(token):
             before = _syllables(token)
             fixed = ftfy.fix_encoding(token)
             if fixed == token or _syllables(fixed) < before:
                 fixed = _utf8_read_as_windows(token)
                 if _syllables(fixed) <= before:
                     fixed = token
-            if fixed != token:
-                edits.append((last, m.start(), fixed))
-        last = m.end()
+            judged[token] = fixed
+        if fixed is not None and fixed != token:
+            edits.append((last, at, fixed))
+        last = after
     return tuple(edits)
 
 
@@ -226,7 +233,7 @@ def plan(text: str) -> Plan:
         for start, end in _lines(text):
             looked = True
             line = text[start:end]
-            fixed = _mojibake_edits(line) if _hints().word.search(line) else ()
+            fixed = _mojibake_edits(text, start, end) if _hints().word.search(line) else ()
             if fixed:
                 repairs.append(Repair(start, end, MOJIBAKE, fixed))
                 continue
@@ -270,10 +277,11 @@ def repair_edits(text: str, repairs: list[Repair] | None = None) -> list[Edit]:
     edits: list[Edit] = []
     strict_viqr = has_escapes(text)  # a writer who escapes literal marks meant every other one
     for start, end, encoding, fixed in plan(text).repairs if repairs is None else repairs:
-        line = text[start:end]
         if encoding == MOJIBAKE:
-            found = list(fixed)
-        elif encoding == "viqr":
+            edits.extend(fixed)  # already positions in *text*
+            continue
+        line = text[start:end]
+        if encoding == "viqr":
             found = token_edits(line, decode_viqr(line, strict=strict_viqr))
         else:
             found = legacy_edits(line, encoding)
