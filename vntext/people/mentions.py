@@ -71,16 +71,20 @@ class Person:
 class _Earlier:
     """The people met so far in a text, to link later mentions to them."""
 
-    __slots__ = ("by_full", "fulls")
+    __slots__ = ("by_full", "fulls", "givens")
 
     def __init__(self) -> None:
         self.by_full: dict[str, str] = {}
         self.fulls: list[tuple[str, str]] = []
+        self.givens: set[str] = set()  # given names of full names met so far
 
-    def add(self, full: str, pid: str) -> None:
+    def add(self, name: dict[str, str], pid: str) -> None:
+        full = name["full"]
         if full not in self.by_full:
             self.by_full[full] = pid
             self.fulls.append((full, pid))
+        if name.get("family") and name.get("given"):
+            self.givens.add(name["given"])
 
     def find(self, name: dict[str, str]) -> str | None:
         full = name["full"]
@@ -174,6 +178,8 @@ class PersonParser:
             if i < skip or i == len(toks) or toks.starts[i] != pos:
                 continue  # inside a name already found, or a capital inside a word (McDonald)
             found, by_cue = self._name(text, toks, i, pos in cued)
+            if found is None and pos in cued:
+                found, by_cue = self._given_of_earlier(toks, i, earlier), True
             if found is None:
                 continue
             a, b, name = found
@@ -181,7 +187,7 @@ class PersonParser:
             if person is None:
                 continue
             people.append(person)
-            earlier.add(person.name["full"], person.id)
+            earlier.add(person.name, person.id)
             skip = b
             while skip < len(toks) and toks[skip].end <= person.end:
                 skip += 1
@@ -196,6 +202,20 @@ class PersonParser:
             if honorific or title_before(v, toks, i) is not None:
                 return cued_name(v, text, toks, i, by_title=honorific is None), True
         return found, False
+
+    def _given_of_earlier(self, toks: Tokens, i: int, earlier: _Earlier) -> Found | None:
+        """A one-word name after an honorific that is the given name of someone named in full before,
+        even where the word alone reads otherwise: "bà Anh" after "Hoàng Ngọc Anh" is no England."""
+        word = toks.texts[i]
+        if word not in earlier.givens or not toks.texts[i - 1].islower():
+            return None  # with a capital, the word before may be a family name: "Anh Bố" is Ying Bu
+        if honorific_before(self._vocab, toks, i) is None:
+            return None
+        if toks.words(i - 1, 2) in earlier.by_full:
+            return None  # "Anh Bố" after "Anh Bố": the word before is the family name, no honorific
+        if i + 1 < len(toks) and toks.texts[i + 1][:1].isupper():
+            return None  # the run goes on: "bà Anh Thư" is another name, looked for from its start
+        return i, i + 1, {"full": word}
 
     def _starts_name(self, text: str, toks: Tokens, m: int) -> bool:
         """True when a name of two words or more, or a foreign one, starts at token *m*: a title
@@ -219,8 +239,8 @@ class PersonParser:
         cued: bool = False,
     ) -> Person | None:
         v = self._vocab
-        before, start = titles_before(v, toks, a, floor)
         full_name = "family" in name and name.get("middle", "") != ""
+        before, start = titles_before(v, toks, a, floor, full_name)
         honorific = honorific_before(v, toks, start, before_full_name=full_name)
         after = titles_after(v, toks, b, lambda m: self._starts_name(text, toks, m))
         family = name.get("family", "")

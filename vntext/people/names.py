@@ -10,6 +10,8 @@ honorific or a title right before it — any name counts, one word or more ("ch�
 
 from __future__ import annotations
 
+import re
+
 from .titles import head_at, title_before
 from .tokens import PARTICLES, Span, Tok, Tokens, is_syllable, line_around, touching
 from .vocabulary import Vocabulary, known_places, longest_place, world_places
@@ -124,8 +126,8 @@ def name_at(v: Vocabulary, text: str, toks: Tokens, i: int, credit: bool | None 
         ):
             continue  # a Vietnamese name, maybe with its given name cut to an initial: Lê Quang D.
         words = [r.text for r in rest]
-        if i + stop < len(toks) and toks.words(i + stop - 1, 2) in v.orgs:
-            continue  # "Đoàn Thanh niên", "Tổng Liên đoàn": the last word begins an organisation
+        if i + stop < len(toks) and (toks.words(i + stop - 1, 2) in v.orgs or toks.words(i + stop - 1, 2) in v.places):
+            continue  # "Đoàn Thanh niên", "Nông Lâm Thành phố": the last word begins an organisation
         if _family_first(v, words, False) or (credit and k == 0):
             if (
                 _overlaps_place(toks.texts, i, end, i + k)
@@ -199,9 +201,10 @@ def cued_name(v: Vocabulary, text: str, toks: Tokens, i: int, by_title: bool) ->
     stop = next((m for m in range(i + 1, end) if head_at(v, toks, m, len(toks))), end)
     words = [toks.texts[m] for m in range(i, stop)]
     full_name = len(words) >= 3 and all(is_syllable(w) for w in words) and _family_first(v, words, True)
+    surname_alone = not by_title and len(words) == 1 and words[0] in v.surnames  # "Bác Hồ", "ông Hồ"
     if (
         len(words) > _FOREIGN_TAIL
-        or (_opens_organisation(v, toks, i, stop) and not full_name)
+        or (_opens_organisation(v, toks, i, stop) and not (full_name or surname_alone))
         or head_at(v, toks, i, len(toks))
     ):
         return None
@@ -214,6 +217,8 @@ def cued_name(v: Vocabulary, text: str, toks: Tokens, i: int, by_title: bool) ->
     if not foreign and len(words) > MAX_NAME:
         return None
     joined = " ".join(words)
+    if joined in v.agencies:
+        return None  # "phóng viên Tiền Phong", "PV Thanh Niên": the reporter's paper
     if not (by_title and full_name) and (
         joined in known_places()
         or joined in v.nations
@@ -224,7 +229,8 @@ def cued_name(v: Vocabulary, text: str, toks: Tokens, i: int, by_title: bool) ->
         return None  # "Anh Quốc", "Bà Rịa": the honorific is the place's first word
     if by_title and joined in world_places():
         return None  # "Tổng thống Brasil", "thị trưởng Chicago"
-    if by_title and len(words) == 1 and not foreign and (words[0] in v.countries or not _name_ends(v, toks, stop)):
+    alone = words[0] in v.countries_alone or words[0] in world_places() or words[0] in known_places()
+    if by_title and len(words) == 1 and not foreign and (alone or not _name_ends(v, toks, stop)):
         return None  # "Tổng thống Pháp", "Giám đốc Điều hành"
     if foreign:
         return i, stop, split_foreign(v, words)
@@ -305,7 +311,48 @@ def place_before(v: Vocabulary, toks: Tokens, i: int, length: int = 2) -> bool:
     """True when a place word comes right before token *i* ("đường Nguyễn Văn Cừ", "xã Lê Lợi", "chợ
     Đồng Xuân"), unless it ends another word ("Bộ Tài nguyên và Môi trường Đỗ Đức Duy", "thị trường")
     or the unit is an administration's and a full name of *length* 3 or more follows ("Phó Chủ tịch
-    UBND xã Nguyễn Thanh Hùng": the commune's name is left out, the name is the chairman's)."""
+    UBND xã Nguyễn Thanh Hùng": the commune's name is left out, the name is the chairman's).
+
+    Also a place word with a house number ("hẻm 79 Tô Hiến Thành", "số 12 Nguyễn Du"), an institution
+    with its kind in small words ("Trường kỹ thuật Cao Thắng", "Hãng taxi Mai Linh"), and the second
+    street of a junction ("ngã tư Trần Huy Liệu - Nguyễn Trọng Tuyển")."""
+    if _place_word_before(v, toks, i, length):
+        return True
+    texts = toks.texts
+    if i >= 2 and _HOUSE_NUMBER.fullmatch(texts[i - 1]) and (
+        texts[i - 2] in v.places
+        or (texts[i - 2] in ("số", "Số") and (i == 2 or texts[i - 3] in v.places or texts[i - 3] in _ADDRESS))
+    ):
+        return True  # not "bệnh nhân số 12 Nguyễn Văn An"
+    for m in (1, 2):
+        k = i - m - 1
+        institution = k >= 0 and (
+            texts[k] in v.institutions
+            or (k > 0 and texts[k] in v.places and texts[k - 1] in v.institutions)  # Trường THPT chuyên …
+            or (k > 0 and toks.words(k - 1, 2) in v.institutions)  # Bệnh viện đa khoa …
+        )
+        if institution and toks.words(k, 2).lower() not in v.not_places and not (
+            k and texts[k - 1][:1].isupper() and texts[k - 1] not in v.places and texts[k - 1] not in v.orgs
+        ):  # not the end of a name: "Nguyễn Xuân Trường kể", nor "Trường hợp"
+            between = range(k + 1, i)
+            if all(texts[x].isalpha() and texts[x].islower() and texts[x] not in v.stops
+                   and texts[x] not in v.joiners and texts[x] not in v.places for x in between) and not any(
+                head_at(v, toks, x, i) for x in between
+            ):
+                return True
+    if i >= 3 and texts[i - 1] in "-–":
+        r = i - 2
+        while r > max(0, i - 2 - MAX_NAME) and texts[r - 1][:1].isupper() and texts[r - 1].isalpha():
+            r -= 1
+        return r < i - 2 and _place_word_before(v, toks, r, i - 1 - r)
+    return False
+
+
+_ADDRESS = frozenset(("nhà", "Nhà", "chỉ"))  # "nhà số 5 …", "địa chỉ số 12 …"
+_HOUSE_NUMBER = re.compile(r"\d{1,5}[A-Za-z]?(?:/\d{1,5}[A-Za-z]?){0,3}")
+
+
+def _place_word_before(v: Vocabulary, toks: Tokens, i: int, length: int) -> bool:
     for n in (3, 2, 1):
         if i - n < 0 or toks.words(i - n, n) not in v.places:
             continue

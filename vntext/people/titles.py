@@ -15,6 +15,10 @@ from .tokens import BREAKS, DASHES, Tokens, touching
 from .vocabulary import Vocabulary
 
 TITLE_WINDOW = 60  # tokens a title phrase may span; bounds the work on hostile input
+_CLOSE = frozenset(")")
+_REVERED = frozenset(("Bác", "Cụ"))  # honorifics written with a capital anywhere, out of reverence
+# A reporter "of a paper" met in a list before a name is who the person spoke to, not a role of theirs.
+_REPORTER = frozenset(("phóng", "Phóng", "PV"))
 _SMALL_RUN = 4  # small words an organisation's name goes on with after a capital (Vụ Thi đua khen thưởng)
 
 
@@ -71,7 +75,8 @@ def honorific_before(
     v: Vocabulary, toks: Tokens, i: int, before_full_name: bool = False
 ) -> tuple[int, str] | None:
     """(start index, honorific) for an honorific that ends right before token *i*: written small, or
-    with a capital where a sentence, clause or bracket starts — or, for a one-word honorific, anywhere
+    with a capital where a sentence, clause or bracket starts or out of reverence ("lời dạy của Bác
+    Hồ", "dẫn lời Cụ Đặng Thai Mai") — or, for a one-word honorific, anywhere
     *before_full_name* ("... an toàn Bà Trần Thị Ngọc Châu, Giám đốc Sở": a full stop went missing)."""
     if i < 1 or toks.texts[i - 1].lower() not in v.honorific_ends:
         return None
@@ -80,7 +85,7 @@ def honorific_before(
             continue
         phrase = toks.words(i - n, n)
         low = phrase[0].lower() + phrase[1:]
-        if low in v.honorifics and (phrase == low or _clause_start(toks, i - n)):
+        if low in v.honorifics and (phrase == low or _clause_start(toks, i - n) or phrase in _REVERED):
             if n == 1 and i >= 2 and toks.words(i - 2, 2).lower() in v.kin_compounds:
                 return None  # "trẻ em Brasil", "anh em Phu, Dịch": a noun, not a word of address
             return i - n, low
@@ -104,8 +109,11 @@ def title_before(v: Vocabulary, toks: Tokens, i: int) -> int | None:
             break
         if head_at(v, toks, k, i) == n:
             last = toks.texts[i - 1]
-            if last in v.orgs or last in v.scopes or last.lower() in v.scopes:
-                return None  # "trưởng bản Na Khoang", "Trưởng Công an huyện": a unit, then its name
+            three = i + 2 < len(toks) and all(toks.texts[m][:1].isupper() for m in range(i, i + 3))
+            if (last in v.orgs or last in v.scopes or last.lower() in v.scopes) and not three:
+                # "trưởng bản Na Khoang", "Trưởng Công an huyện": a unit, then its name; a name of three
+                # words is a person's ("Chủ tịch nước Tập Cận Bình")
+                return None
             while k >= 2 and toks.texts[k - 1] in DASHES and degree_at(v, toks, k - 2, i):
                 k -= 2  # "PGS - TS"
             return k
@@ -137,12 +145,18 @@ def title_end(v: Vocabulary, toks: Tokens, j: int, limit: int, closers: frozense
     small = 0  # small words since the last capitalised one
     while k < limit:
         text = toks.texts[k]
+        if text in DASHES and closers is not DASHES and _joins_acronyms(v, toks, k, limit):
+            k += 2  # "Trung tâm GDNN – GDTX huyện …", "Bộ VH - TT - DL": one organisation's name
+            small = 0
+            continue
         if text in BREAKS or text == "," or text in DASHES or text in closers:
             break
         if k + 1 < limit and toks.words(k, 2) in v.scopes:
             small = 0
             k += 2
             continue
+        if text in v.honorifics and k > j + 1 and k + 1 < limit and toks.texts[k + 1] in v.name_starts:
+            break  # "... Bí thư Tỉnh ủy ông Nguyễn Văn A": another person (not "võ sĩ quyền anh")
         if is_stop(v, toks, k) and not inside_title(v, toks, k):
             if toks.words(k - 1, 2) in v.stops and k - 1 > j:
                 k -= 1
@@ -165,11 +179,39 @@ def title_end(v: Vocabulary, toks: Tokens, j: int, limit: int, closers: frozense
     return max(k, j + 1)
 
 
-def titles_before(v: Vocabulary, toks: Tokens, a: int, floor: int) -> tuple[list[tuple[int, int]], int]:
+def _joins_acronyms(v: Vocabulary, toks: Tokens, k: int, limit: int) -> bool:
+    """True when the dash at *k* stands between two acronyms of one name (GDNN – GDTX), not between a
+    title and what follows it."""
+    if k < 1 or k + 1 >= limit or not (toks[k - 1].allcaps and toks[k + 1].allcaps):
+        return False
+    if len(toks.texts[k - 1]) < 2 or len(toks.texts[k + 1]) < 2 or head_at(v, toks, k + 1, limit):
+        return False
+    return k + 2 >= limit or toks.texts[k + 2] not in DASHES or _joins_acronyms(v, toks, k + 2, limit)
+
+
+def _opens_clause(v: Vocabulary, toks: Tokens, j: int, k: int) -> bool:
+    """True when the capitalised bare title at *j* is followed at *k* by a word of tense or aspect
+    ("…, Thủ tướng sẽ thăm"): the subject of a clause of its own, not an apposition ("…, Giám đốc, cho
+    biết", "Nguyễn Văn A, cầu thủ không may bị chấn thương")."""
+    return toks.texts[j][:1].isupper() and toks.texts[k] in _TENSE
+
+
+_TENSE = frozenset("sẽ đã đang vừa cũng vẫn đều từng".split())
+
+
+def titles_before(
+    v: Vocabulary, toks: Tokens, a: int, floor: int, full_name: bool = False
+) -> tuple[list[tuple[int, int]], int]:
     """Title spans (token ranges) written before the name at *a*, and where the mention starts.
 
     Titles are separated by commas, or by a dash when a new title follows it ("nhạc sĩ - nhà báo X");
-    each must reach the name or the next separator ("các nghệ sĩ gạo cội như NSND X": only "NSND")."""
+    each must reach the name or the next separator ("các nghệ sĩ gạo cội như NSND X": only "NSND").
+    Before a *full_name* (family, middle and given), a head that is an everyday word when written
+    small is a title too ("cùng kế toán Đỗ Thị Cẩm Tú", "cán bộ Lê Văn Hải")."""
+    k = a - 2  # the two-word ones only: a one-word head such as "trưởng" ends other words (tăng trưởng)
+    office = k > 0 and (toks.texts[k - 1] in v.orgs or toks.texts[k - 1] in v.places)  # "Phòng kế toán"
+    if full_name and k >= floor and toks.words(k, 2) in v.small_ambiguous_heads and not office:
+        return [(k, a)], k
     segments: list[list[int]] = [[]]
     by_dash = [False]  # whether each segment ends at a dash ("nhà thơ - nhà báo X") rather than a comma
     i = a - 1
@@ -180,6 +222,10 @@ def titles_before(v: Vocabulary, toks: Tokens, a: int, floor: int) -> tuple[list
             by_dash.append(text in DASHES)
         elif text == "." and i > 0 and degree_at(v, toks, i - 1, a):
             segments[-1].insert(0, i)  # the full stop of "TS." or "PGS. TS."
+        elif text == ")" and i == a - 1 and i - 2 >= floor and toks.texts[i - 2] == "(" and toks[i - 1].allcaps:
+            segments[-1][:0] = [i - 2, i - 1, i]  # "Diễn đàn Kinh tế Thế giới (WEF) Klaus Schwab"
+            i -= 3
+            continue
         elif (
             text in BREAKS
             or not (text[0].isalpha() or text in "&-" or text.isdigit())
@@ -206,11 +252,30 @@ def titles_before(v: Vocabulary, toks: Tokens, a: int, floor: int) -> tuple[list
                 break
         if first is None:
             break
+        if n == 0:
+            first = _restart(v, toks, first, stop)
+        if n and toks.texts[first] in _REPORTER and stop - first > head_at(v, toks, first, stop):
+            break  # "trao đổi với phóng viên Báo X, Thạc sĩ Y": the reporter is someone else
         titles[:0] = _split_last(v, toks, first, stop)
         start = first
         if first != seg[0]:
             break  # the title began inside this segment: nothing further left belongs to it
     return titles, start
+
+
+def _restart(v: Vocabulary, toks: Tokens, first: int, stop: int) -> int:
+    """Where the title right before a name starts, when a verb the stop list lacks cuts the clause:
+    "Bộ trưởng Công an giao Đại tá X" is "Đại tá X". A later head counts when a small word that is no
+    part of an organisation's name comes before it."""
+    for k in range(first + head_at(v, toks, first, stop) + 1, stop):
+        before = toks.texts[k - 1]
+        if not (before.isalpha() and before.islower()) or before in v.scopes or before in v.joiners:
+            continue
+        if before in v.folded_modifiers or before in v.places or before in v.orgs or before in v.head_starts:
+            continue
+        if head_at(v, toks, k, stop):
+            return k
+    return first
 
 
 def _split_last(v: Vocabulary, toks: Tokens, first: int, stop: int) -> list[tuple[int, int]]:
@@ -239,7 +304,7 @@ def titles_after(
     i = b
     closers: frozenset[str] = frozenset()
     if i < n and toks.texts[i] == "(":
-        closers = frozenset(")")
+        closers = _CLOSE
         i += 1
         j = i
         while j < n and not head_at(v, toks, j, n) and toks.texts[j] not in BREAKS:
@@ -269,8 +334,17 @@ def titles_after(
             or (is_stop(v, toks, clause) and not inside_title(v, toks, clause))
         ):
             clause += 1
-        if any(toks.texts[m][0].isupper() and is_name_at(m) for m in range(j + 1, clause)):
-            break  # the title is the next person's: "..., Trợ lý Ngoại trưởng phụ trách ... Sasha Baker"
+        # The title is the next person's ("..., Trợ lý Ngoại trưởng phụ trách ... Sasha Baker"), except
+        # in brackets, where one word before the bracket closes is the title's organisation
+        # ("Trần Hữu Chiều (nguyên Phó tổng giám đốc Vinalines)").
+        in_brackets = closers == _CLOSE and clause < n and toks.texts[clause] == ")"
+        if any(
+            toks.texts[m][0].isupper() and is_name_at(m) and not (in_brackets and not toks.texts[m + 1][0].isupper())
+            for m in range(j + 1, clause)
+        ):
+            break
+        if not closers and k == j + head_at(v, toks, j, n) and k < n and _opens_clause(v, toks, j, k):
+            break  # "…, Thủ tướng sẽ thăm": a bare title and a verb start a clause of their own
         titles.append((j, k))
         if k < n and toks.texts[k] == ",":
             j = k + 1

@@ -24,8 +24,10 @@ class Vocabulary:
     foreign_families: frozenset[str]  # family names written first in Latin letters: Park, Kim, Yoon
     stops: frozenset[str]
     places: frozenset[str]
+    institutions: frozenset[str]  # named after a person even with their kind in small words between
     credits: frozenset[str]
     countries: frozenset[str]
+    countries_alone: frozenset[str]  # short names that are a country on their own: Mỹ, Nhật, Anh
     speech: frozenset[str]
     dynasties: frozenset[str]
     nations: frozenset[str]
@@ -60,6 +62,12 @@ class Vocabulary:
             if not h.isupper():
                 folded.add(h.lower())
         return frozenset(folded - _AMBIGUOUS_LOWER)
+
+    @cached_property
+    def small_ambiguous_heads(self) -> frozenset[str]:
+        """Heads left out of :attr:`folded_heads` in small letters because they are everyday words
+        too ("kế toán", "cán bộ"): right before a full name they are still its title."""
+        return frozenset(h.lower() for h in self.heads if h.lower() in _AMBIGUOUS_LOWER)
 
     @cached_property
     def folded_modifiers(self) -> frozenset[str]:
@@ -133,8 +141,10 @@ def default_vocabulary() -> Vocabulary:
         foreign_families=frozenset(r["family_name"] for r in read_tsv("foreign_family_names.tsv")),
         stops=kind("stop"),
         places=kind("place"),
+        institutions=kind("institution"),
         credits=kind("credit"),
         countries=kind("country"),
+        countries_alone=kind("country_alone"),
         speech=kind("speech"),
         dynasties=kind("dynasty"),
         nations=kind("nation"),
