@@ -158,8 +158,8 @@ def _foreign_tail(v: Vocabulary, toks: Tokens, i: int, run: list[Tok] | Span) ->
             break
     if 0 < k < len(run) and run[k - 1].text in v.foreign_families:
         k -= 1  # Kim Sang Sik: the family name is also a Vietnamese syllable
-    while k < len(run) and run[k].text in PARTICLES:
-        k += 1
+    while k < len(run) and (run[k].text in PARTICLES or (k < len(run) - 2 and _is_brand(run[k].text))):
+        k += 1  # "WikiLeaks Julian Assange": a brand before the name is its organisation
     for n in (3, 2, 1):  # "Ngoại trưởng Australia Penny Wong", "Tổng thống Costa Rica Oscar Arias"
         if k + n < len(run) and " ".join(toks.texts[i + k : i + k + n]) in world_places():
             k += n
@@ -198,13 +198,21 @@ def cued_name(v: Vocabulary, text: str, toks: Tokens, i: int, by_title: bool) ->
         return i, end, split_vietnamese(v, [r.text.capitalize() for r in caps])  # "Ông NGUYỄN TIẾN ĐẠT"
     if by_title:
         i = _after_country(v, toks, i, end)  # "Chủ tịch Trung Quốc Tập Cận Bình", "Thủ tướng Anh Keir Starmer"
+        if end - i > 2 and _is_brand(toks.texts[i]):
+            i += 1  # "Nhà sáng lập WikiLeaks Julian Assange": the company belongs to the title
     stop = next((m for m in range(i + 1, end) if head_at(v, toks, m, len(toks))), end)
     words = [toks.texts[m] for m in range(i, stop)]
     full_name = len(words) >= 3 and all(is_syllable(w) for w in words) and _family_first(v, words, True)
     surname_alone = not by_title and len(words) == 1 and words[0] in v.surnames  # "Bác Hồ", "ông Hồ"
+    # After a title a word of address starts a pen or stage name: "nhà văn Anh Đức", "NSND Anh Tú".
+    pen_name = by_title and 2 <= len(words) <= MAX_NAME and words[0].lower() in v.honorifics and all(
+        is_syllable(w) for w in words
+    )
+    if by_title and len(words) == 1 and _is_brand(words[0]):
+        return None  # "Chủ tịch VPBank", "nhà sáng lập WikiLeaks": a brand, not a name (McCain stays)
     if (
         len(words) > _FOREIGN_TAIL
-        or (_opens_organisation(v, toks, i, stop) and not (full_name or surname_alone))
+        or (_opens_organisation(v, toks, i, stop) and not (full_name or surname_alone or pen_name))
         or head_at(v, toks, i, len(toks))
     ):
         return None
@@ -346,6 +354,17 @@ def place_before(v: Vocabulary, toks: Tokens, i: int, length: int = 2) -> bool:
             r -= 1
         return r < i - 2 and _place_word_before(v, toks, r, i - 1 - r)
     return False
+
+
+# Names with a second capital: McCain, MacArthur, DeMarco, DiCaprio, LaGuardia, LeBron, O'Neill.
+_SECOND_CAPITAL_NAME = re.compile(r"(?:Mc|Mac|De|Di|Du|La|Le|Van|Von|O')[A-ZÀ-Ỹ]")
+
+
+def _is_brand(word: str) -> bool:
+    """A company or product written with capitals inside it (VPBank, KienLongBank, WikiLeaks, TikTok),
+    not a name that has one (McCain)."""
+    capitals = sum(c.isupper() for c in word)
+    return capitals >= 2 and not word.isupper() and not _SECOND_CAPITAL_NAME.match(word)
 
 
 _ADDRESS = frozenset(("nhà", "Nhà", "chỉ"))  # "nhà số 5 …", "địa chỉ số 12 …"

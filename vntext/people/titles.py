@@ -303,7 +303,9 @@ def titles_after(
     n = len(toks)
     i = b
     closers: frozenset[str] = frozenset()
-    if i < n and toks.texts[i] == "(":
+    if i < n and toks.texts[i] == "(" and _aside_end(v, toks, i) and head_at(v, toks, _aside_end(v, toks, i), n):
+        j = _aside_end(v, toks, i)  # "Ông Trương Gia Bình (sinh năm 1956) Chủ tịch FPT"
+    elif i < n and toks.texts[i] == "(":
         closers = _CLOSE
         i += 1
         j = i
@@ -334,12 +336,11 @@ def titles_after(
             or (is_stop(v, toks, clause) and not inside_title(v, toks, clause))
         ):
             clause += 1
-        # The title is the next person's ("..., Trợ lý Ngoại trưởng phụ trách ... Sasha Baker"), except
-        # in brackets, where one word before the bracket closes is the title's organisation
-        # ("Trần Hữu Chiều (nguyên Phó tổng giám đốc Vinalines)").
-        in_brackets = closers == _CLOSE and clause < n and toks.texts[clause] == ")"
+        # The title is the next person's when a name of two words or more follows in its clause
+        # ("..., Trợ lý Ngoại trưởng phụ trách ... Sasha Baker"); one word is the title's company
+        # ("ông Ngô Chí Dũng, Chủ tịch VPBank", "(nguyên Phó tổng giám đốc Vinalines)").
         if any(
-            toks.texts[m][0].isupper() and is_name_at(m) and not (in_brackets and not toks.texts[m + 1][0].isupper())
+            toks.texts[m][0].isupper() and is_name_at(m) and (m + 1 < n and toks.texts[m + 1][0].isupper())
             for m in range(j + 1, clause)
         ):
             break
@@ -349,5 +350,20 @@ def titles_after(
         if k < n and toks.texts[k] == ",":
             j = k + 1
             continue
+        if k + 1 < n and toks.texts[k] == "và" and head_at(v, toks, k + 1, n):
+            j = k + 1  # "Chủ tịch HĐQT và nhà sáng lập của Hòa Phát": a second title of the same person
+            continue
         break
     return titles
+
+
+def _aside_end(v: Vocabulary, toks: Tokens, i: int) -> int:
+    """Just after the closing bracket of an aside at *i* that holds no title ("(sinh năm 1956)",
+    "(SN 1971)", "(52 tuổi)"), or 0."""
+    for m in range(i + 1, min(len(toks), i + 8)):
+        text = toks.texts[m]
+        if text == ")":
+            return m + 1 if m + 1 < len(toks) else 0
+        if text in BREAKS or head_at(v, toks, m, len(toks)):
+            return 0
+    return 0
