@@ -128,6 +128,8 @@ def name_at(v: Vocabulary, text: str, toks: Tokens, i: int, credit: bool | None 
         words = [r.text for r in rest]
         if i + stop < len(toks) and (toks.words(i + stop - 1, 2) in v.orgs or toks.words(i + stop - 1, 2) in v.places):
             continue  # "Đoàn Thanh niên", "Nông Lâm Thành phố": the last word begins an organisation
+        if " ".join(words) in v.agencies or (k and toks.words(i + k - 1, len(words) + 1) in v.agencies):
+            continue  # a masthead: "Báo Đại Đoàn Kết", "Thanh Niên"
         if _family_first(v, words, False) or (credit and k == 0):
             if (
                 _overlaps_place(toks.texts, i, end, i + k)
@@ -292,11 +294,15 @@ def after_credit(v: Vocabulary, toks: Tokens, i: int) -> bool:
     """True when token *i* follows a byline or photo-credit word ("Ảnh:", "Nguồn:") that a colon
     follows or that opens the sentence or a bracket; "điện ảnh Việt Nam" is no credit."""
     texts = toks.texts
-    for k in range(max(0, i - 2), i):
-        if texts[k].rstrip(":") in v.credits and (
-            texts[k].endswith(":") or texts[k + 1] == ":" or k == 0 or texts[k - 1] in "(["
-        ):
-            return True
+    if texts[i] in v.orgs or toks.words(i, 2) in v.orgs:
+        return False  # "Ảnh: Báo Đại Đoàn Kết", "Nguồn: Tạp chí …": a paper, not a photographer
+    for k in range(max(0, i - 2), i):  # the credit's last word: "Ảnh", "Ảnh:", "Tác giả"
+        for n in (1, 2):
+            s = k - n + 1
+            if s >= 0 and toks.words(s, n).rstrip(":") in v.credits and (
+                texts[k].endswith(":") or texts[k + 1] == ":" or s == 0 or texts[s - 1] in "(["
+            ):
+                return True
     return False
 
 
