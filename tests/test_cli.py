@@ -344,3 +344,41 @@ def test_analyze_one_large_file_in_blocks_keeps_spans_into_the_file(tmp_path: Pa
     assert doc["text"] == vntext.normalize(text)
     assert len(doc["dates"]) == len(doc["people"]) == 30_000
     assert all(text[m["start"] : m["end"]] == m["text"] for m in doc["dates"] + doc["people"] + doc["abbreviations"])
+
+
+def test_reference_dateline_per_file(tmp_path: Path) -> None:
+    a, b, c = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"
+    a.write_text("Thứ Năm, 06-08-2020, 01:34\nChiều qua, UBND tỉnh họp.\n", encoding="utf-8")
+    b.write_text("Hà Nội, ngày 5 tháng 6 năm 2024\nSáng mai trời mưa.\n", encoding="utf-8")
+    c.write_text("Sáng mai trời mưa.\n", encoding="utf-8")  # no dateline: today
+    r = run("dates", "--reference", "dateline", str(a), str(b), str(c))
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    got = [(row["file"][-5:], row["text"], row["value"]["start"]) for row in rows]
+    assert got[:4] == [
+        ("a.txt", "Thứ Năm, 06-08-2020, 01:34", "2020-08-06T01:34"), ("a.txt", "Chiều qua", "2020-08-05"),
+        ("b.txt", "ngày 5 tháng 6 năm 2024", "2024-06-05"), ("b.txt", "Sáng mai", "2024-06-06")]
+    assert got[4][:2] == ("c.txt", "Sáng mai")
+    r = run("analyze", "--reference", "dateline", str(a))
+    assert [d["value"]["start"] for d in json.loads(r.stdout)["dates"]] == ["2020-08-06T01:34", "2020-08-05"]
+
+
+def test_reference_field_per_record(tmp_path: Path) -> None:
+    records = tmp_path / "r.jsonl"
+    records.write_text(
+        '{"id": 1, "text": "Chiều qua mưa.", "published": "2020-08-06"}\n'
+        '{"id": 2, "text": "Chiều qua mưa.", "published": "2021-01-01T08:15"}\n'
+        '{"id": 3, "text": "Chiều qua mưa."}\n'
+        '{"id": 4, "text": "Chiều qua mưa.", "published": "6/8/2020"}\n'
+        '{"id": 5, "text": "Chiều qua mưa.", "published": "2020-08-06"}\n', encoding="utf-8")
+    r = run("analyze", "--field", "text", "--reference-field", "published", "--reference", "2024-07-01", str(records))
+    rows = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    assert [(row["id"], row["dates"][0]["value"]["start"]) for row in rows] == [
+        (1, "2020-08-05"), (2, "2020-12-31"), (3, "2024-06-30")]  # what came before the bad record is kept
+    assert r.returncode == 1
+    assert r.stderr.decode().strip() == (
+        f"vntext: error: {records}: line 4: field 'published' is not a date in the form YYYY-MM-DD: '6/8/2020'")
+    r = run("analyze", "--reference-field", "published", str(records))
+    assert r.returncode == 1 and "--reference-field needs --field" in r.stderr.decode()
+    r = run("dates", "--reference", "tomorrow", stdin=b"x")
+    assert r.returncode == 2 and "nor 'dateline'" in r.stderr.decode() and b"Traceback" not in r.stderr

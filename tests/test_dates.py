@@ -102,6 +102,41 @@ def test_weekday_contradiction_is_reported() -> None:
     assert "warnings" not in vntext.parse_date("Thứ Hai, 10/3/2025").to_dict()
 
 
+def test_parse_date_says_what_it_did_not_read() -> None:
+    ref = date(2024, 6, 30)
+    partial = vntext.parse_date("ngày 5/3 năm ngoái lúc gần trưa", ref)
+    assert partial is not None and partial.start == date(2023, 3, 5)
+    assert partial.warnings == ("only 'ngày 5/3 năm ngoái' was read as a date; 'lúc gần trưa' was not",)
+    # the whole phrase read, or only brackets and punctuation around it: no warning
+    for whole in ("thứ năm tuần sau nữa", "(28/6)", "“ngày mai”.", "Thứ Hai, 1/7/2024"):
+        value = vntext.parse_date(whole, ref)
+        assert value is not None and value.warnings == (), whole
+    assert vntext.parse_date("thứ năm tuần sau nữa", ref).start == date(2024, 7, 11)
+    assert vntext.parse_date("thứ hai tuần trước nữa", ref).start == date(2024, 6, 10)
+
+
+def test_dateline_as_the_reference() -> None:
+    from vntext.dates import find_dateline
+
+    article = "Thứ Năm, 06-08-2020, 01:34\nChiều qua, UBND tỉnh họp; 3 ngày trước, trời mưa; sáng mai họp tiếp."
+    found = vntext.find_dates(article, reference="dateline")
+    assert [(m.text, m.value.to_dict()["start"]) for m in found] == [
+        ("Thứ Năm, 06-08-2020, 01:34", "2020-08-06T01:34"), ("Chiều qua", "2020-08-05"),
+        ("3 ngày trước", "2020-08-03"), ("sáng mai", "2020-08-07")]
+    assert vntext.analyze(article, reference="dateline").dates[1].value.start == date(2020, 8, 5)
+    assert vntext.parse_date("Hà Nội, ngày 5 tháng 6 năm 2024. Hôm qua", reference="dateline") is not None
+    # what is a dateline: a date with its year near the top; not a bare day, a month, a year or a range
+    assert find_dateline("Hà Nội, ngày 5 tháng 6 năm 2024\nHôm qua trời mưa.").text == "ngày 5 tháng 6 năm 2024"
+    for no_dateline in ("Hôm qua trời mưa.", "Sáng 5/6, đoàn đến.", "Năm 2024 kinh tế tăng.",
+                        "Từ 1/6/2024 đến 5/6/2024 có mưa.", "x" * 500 + " ngày 5/6/2024"):
+        assert find_dateline(no_dateline) is None, no_dateline
+    assert vntext.find_dates("Sáng mai trời mưa.", reference="dateline")[0].value.start == date.today() + timedelta(1)
+    with pytest.raises(ValueError, match="unknown reference 'yesterday'"):
+        vntext.find_dates("hôm qua", reference="yesterday")
+    with pytest.raises(TypeError, match="reference must be"):
+        vntext.find_dates("hôm qua", reference=20200806)  # type: ignore[arg-type]
+
+
 def test_same_day_follows_the_previous_date() -> None:
     found = vntext.find_dates("Sáng 5/3, đoàn tới Huế; chiều cùng ngày, đoàn làm việc.", date(2025, 3, 12))
     assert [(m.text, m.value.start, m.value.part_of_day) for m in found] == [

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date  # noqa: F401  (the examples above use it)
 from typing import Any, TypeVar
 
 from .abbreviations import AbbreviationExpander, AbbreviationMatch
 from .dates import DateMatch, DateParser
+from .dates.finder import Reference
 from .edits import OffsetMap
 from .errors import check_text
 from .normalize import NormalizeConfig, run_pipeline
@@ -64,7 +65,7 @@ class Analyzer:
     def __init__(
         self,
         config: NormalizeConfig | None = None,
-        reference: date | datetime | None = None,
+        reference: Reference = None,
         expander: AbbreviationExpander | None = None,
         people: PersonParser | None = None,
     ) -> None:
@@ -83,8 +84,9 @@ class Analyzer:
         normalized, encoding, offsets = run_pipeline(self.config, text, track=True)
         return normalized, offsets, encoding
 
-    def analyze(self, text: str, reference: date | datetime | None = None) -> Document:
-        """Normalise *text* and find its abbreviations, people and dates."""
+    def analyze(self, text: str, reference: Reference = None) -> Document:
+        """Normalise *text* and find its abbreviations, people and dates; ``reference="dateline"``
+        resolves its relative dates against its own dateline."""
         normalized, offsets, encoding = self.normalize_with_offsets(text)
 
         def back(matches: list[M]) -> tuple[M, ...]:
@@ -111,7 +113,7 @@ class Analyzer:
 _DEFAULT = Analyzer()
 
 
-def analyze(text: str, reference: date | datetime | None = None) -> Document:
+def analyze(text: str, reference: Reference = None) -> Document:
     """Normalise *text* and find its abbreviations, people and dates, with spans into *text*."""
     return _DEFAULT.analyze(text, reference)
 

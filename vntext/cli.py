@@ -257,10 +257,21 @@ def cmd_people(args: argparse.Namespace) -> None:
 
 
 def cmd_dates(args: argparse.Namespace) -> None:
-    from .dates import DateParser
+    from .dates import DATELINE, DateParser, find_dateline
 
-    parser = DateParser(reference=args.reference)
-    _run_jsonl(args, parser.find_dates)
+    if args.reference != DATELINE:
+        _run_jsonl(args, DateParser(reference=args.reference).find_dates)
+        return
+    # Each file's relative dates count from that file's own dateline, found in its first block.
+    references: dict[str, Any] = {}
+
+    def make(name: str, line: int, text: str) -> tuple[Any, ...]:
+        if name not in references:
+            found = find_dateline(text)
+            references[name] = None if found is None else found.value.start
+        return DateParser(references[name]).find_dates, name, line, text
+
+    _run(args, _jsonl_block, make, keep_input=False)
 
 
 def _positive(value: str) -> int:
@@ -276,10 +287,27 @@ def _positive(value: str) -> int:
 def _iso_date(value: str) -> Any:
     import datetime as dt
 
+    if value == "dateline":
+        return value
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD, nor 'dateline': {value!r}") from None
+
+
+def _record_reference(record: dict[str, Any], field: str | None, name: str, n: int) -> Any:
+    """The reference date a JSON Lines record names in *field* ("2024-06-30" or "2024-06-30T08:15"),
+    or ``None`` when it names none."""
+    import datetime as dt
+
+    value = record.get(field) if field else None
+    if value is None or value == "":
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(f"{name}: line {n}: field {field!r} is not a date in the form YYYY-MM-DD: {value!r}") from None
+    return moment.date() if len(str(value)) <= 10 else moment
 
 
 def _analyze_file(analyzer: Any, name: str, out: BinaryIO) -> None:
@@ -295,9 +323,15 @@ def _analyze_file(analyzer: Any, name: str, out: BinaryIO) -> None:
     failed = 0
     with contextlib.ExitStack() as stack:
         spools = {key: stack.enter_context(tempfile.TemporaryFile()) for key in keys}
+        reference = analyzer.reference
         for _, first_line, block in _texts([name]):
+            if reference == "dateline":  # the file's own dateline, from its first block, for every block
+                from .dates import find_dateline
+
+                found = find_dateline(block)
+                reference = found.value.start if found is not None else None
             try:
-                doc = analyzer.analyze(block)
+                doc = analyzer.analyze(block, reference)
             except Exception as exc:
                 failed += 1
                 last = first_line + block.count("\n")
@@ -337,8 +371,11 @@ def _encodable(text: str) -> bool:
     return True
 
 
-def _record(line: str, field: str, name: str, n: int) -> tuple[str, dict[str, Any]]:
-    """The text to analyse in one JSON Lines record, and what the output row starts with."""
+def _record(
+    line: str, field: str, name: str, n: int, reference_field: str | None = None
+) -> tuple[str, dict[str, Any], Any]:
+    """The text to analyse in one JSON Lines record, what the output row starts with, and the
+    reference date the record names in *reference_field* (or ``None``)."""
     try:
         record = json.loads(line, parse_constant=lambda _: None)  # NaN/Infinity (pandas) read as null
         text = record[field]
@@ -346,12 +383,15 @@ def _record(line: str, field: str, name: str, n: int) -> tuple[str, dict[str, An
         raise InputError(f"{name}: line {n} is not a JSON object with a string field {field!r}") from None
     if not isinstance(text, str):
         raise InputError(f"{name}: line {n}: field {field!r} is not a string")
-    return text, {"file": name, "line": n, **({"id": record["id"]} if "id" in record else {})}
+    where = {"file": name, "line": n, **({"id": record["id"]} if "id" in record else {})}
+    return text, where, _record_reference(record, reference_field, name, n)
 
 
 def cmd_analyze(args: argparse.Namespace) -> None:
     from .analyze import Analyzer
 
+    if args.reference_field and not args.field:
+        raise InputError("--reference-field needs --field (it names a field of each JSON Lines record)")
     analyzer = Analyzer(reference=args.reference)
     out = sys.stdout.buffer
     if not (args.lines or args.field):  # one document per file
@@ -368,9 +408,12 @@ def cmd_analyze(args: argparse.Namespace) -> None:
             line = line.removesuffix("\r")
             if not line.strip():
                 continue
-            text, where = _record(line, args.field, name, n) if args.field else (line, {"file": name, "line": n})
+            if args.field:
+                text, where, reference = _record(line, args.field, name, n, args.reference_field)
+            else:
+                text, where, reference = line, {"file": name, "line": n}, None
             try:
-                row = {**where, **analyzer.analyze(text).to_dict()}
+                row = {**where, **analyzer.analyze(text, reference).to_dict()}
             except Exception as exc:
                 failed += 1
                 print(f"vntext: error: {name}: line {n}: internal error ({type(exc).__name__}: {exc})",
@@ -485,14 +528,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_people)
 
     p = sub.add_parser("dates", help="list date expressions as JSON Lines")
-    p.add_argument("--reference", type=_iso_date, metavar="YYYY-MM-DD",
-                   help="the date partial and relative dates are resolved against (default: today)")
+    p.add_argument("--reference", type=_iso_date, metavar="YYYY-MM-DD|dateline",
+                   help="the date partial and relative dates are resolved against (default: today); "
+                        "'dateline': each file's own dateline, the first date with a year near its top")
     files(p)
     p.set_defaults(func=cmd_dates)
 
     p = sub.add_parser("analyze", help="normalised text with abbreviations, people and dates, as JSON per document")
-    p.add_argument("--reference", type=_iso_date, metavar="YYYY-MM-DD",
-                   help="the date partial and relative dates are resolved against (default: today)")
+    p.add_argument("--reference", type=_iso_date, metavar="YYYY-MM-DD|dateline",
+                   help="the date partial and relative dates are resolved against (default: today); "
+                        "'dateline': each document's own dateline")
+    p.add_argument("--reference-field", metavar="NAME",
+                   help="with --field: each record's reference date, from this field (YYYY-MM-DD or an ISO "
+                        "date and time); records without it use --reference")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--lines", action="store_true", help="each line is a document (default: each file)")
     group.add_argument("--field", metavar="NAME", help="input is JSON Lines; analyse this field of each object")

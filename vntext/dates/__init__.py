@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from datetime import date  # noqa: F401  (the examples above use it)
 
-from .finder import DateParser, find_dates, parse_date
+from .finder import DATELINE, DateParser, find_dateline, find_dates, parse_date
 from .values import DateMatch, DateValue
 
-__all__ = ["DateMatch", "DateParser", "DateValue", "find_dates", "parse_date"]
+__all__ = ["DATELINE", "DateMatch", "DateParser", "DateValue", "find_dateline", "find_dates", "parse_date"]

@@ -6,19 +6,20 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
 from .._ud import ud
 from .._windows import windows
 from ..edits import OffsetMap, apply_steps
-from ..errors import check_text
+from ..errors import UnknownOptionError, check_text
 from ..forms import nfc_edits
 from ..protect import unprotected
 from .clock import join_times
 from .grammar import _admissible, _core_windows, _Rule, _rules, _rules_by_trigger
 from .resolve import list_items
-from .values import DateMatch, DateValue, _Context, _date_of
+from .values import DateMatch, DateValue, _add_months, _Context, _date_of
 
 _SEGMENT = 8192  # a line longer than this is read in stretches: memory stays bounded by the stretch
 
@@ -141,11 +142,24 @@ def _to_now(text: str, m: DateMatch, ctx: _Context) -> DateMatch:
     return m
 
 
+def _a_year_later(m: DateMatch, start: DateMatch) -> DateMatch:
+    """The end *m* of a range one year on, when neither end writes its year and each was put in the
+    year nearest the reference, which put the end before the start; otherwise *m*."""
+    if _YEAR.search(m.text) or _YEAR.search(start.text) or m.value.grain not in ("day", "month"):
+        return m
+    later = _add_months(_date_of(m.value.start), 12), _add_months(_date_of(m.value.end), 12)
+    if isinstance(m.value.start, datetime) or later[1] < _date_of(start.value.start):
+        return m
+    return DateMatch(m.text, m.start, m.end, replace(m.value, start=later[0], end=later[1]))
+
+
 def _join_ranges(text: str, matches: Iterator[DateMatch], ctx: _Context) -> Iterator[DateMatch]:
     """``từ ngày 20/3 đến hết tháng 4``: two dates joined by đến/tới become one range."""
     prev: DateMatch | None = None
     for m in (_to_now(text, m, ctx) for m in matches):
         joined = prev is not None and _RANGE_JOIN.match(text[prev.end : m.start]) is not None
+        if prev is not None and joined and _date_of(m.value.end) < _date_of(prev.value.start):
+            m = _a_year_later(m, prev)  # "từ ngày 01/01 đến hết ngày 31/12": the end's year is the start's
         if prev is not None and joined and _date_of(prev.value.start) <= _date_of(m.value.end):
             grain = _finer(prev.value.grain, m.value.grain)
             value = DateValue(prev.value.start, m.value.end, grain, prev.value.part_of_day, prev.value.calendar)
@@ -156,6 +170,43 @@ def _join_ranges(text: str, matches: Iterator[DateMatch], ctx: _Context) -> Iter
         prev = m
     if prev is not None:
         yield prev
+
+
+#: ``reference=DATELINE`` resolves a text's partial and relative dates against its own dateline.
+DATELINE = "dateline"
+Reference = date | datetime | str | None  # a day, a moment, DATELINE, or None for today
+
+_DATELINE_HEAD = 400  # characters at the top of a text where its dateline is looked for
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
+
+
+def find_dateline(text: str) -> DateMatch | None:
+    """The text's own dateline: the first date written with its year (a day, or a time on a day)
+    near the top of *text* ("Thứ Năm, 06-08-2020, 01:34", "Hà Nội, ngày 5 tháng 6 năm 2024"), or
+    ``None``.
+
+    >>> find_dateline("Thứ Năm, 06-08-2020, 01:34\\nSáng qua, đoàn đến Huế.").value.to_dict()["start"]
+    '2020-08-06T01:34'
+    """
+    check_text(text)
+    head = _composed(text[:_DATELINE_HEAD])[0]
+    for m in _find(head, date.today(), strict=True, now=None):
+        if m.value.grain in ("day", "hour", "minute") and m.value.start == m.value.end and _YEAR.search(m.text):
+            return m
+    return None
+
+
+def _resolved(reference: Reference, text: str) -> date | datetime | None:
+    """*reference* as a day or moment: the dateline of *text* for :data:`DATELINE` (today when the
+    text has none)."""
+    if reference is None or isinstance(reference, date):  # a datetime is a date too
+        return reference
+    if reference == DATELINE:
+        found = find_dateline(text)
+        return None if found is None else found.value.start
+    if isinstance(reference, str):
+        raise UnknownOptionError("reference", reference, ("a date", "a datetime", DATELINE, "None"))
+    raise TypeError(f"reference must be a date, a datetime, {DATELINE!r} or None, not {type(reference).__name__}")
 
 
 def _reference(reference: date | datetime | None) -> date:
@@ -189,51 +240,71 @@ def _mapped(text: str, m: DateMatch, offsets: OffsetMap) -> DateMatch:
     return DateMatch(text[start:end], start, end, m.value)
 
 
+# Spaces and punctuation around a date phrase, which parse_date reads past without a warning.
+_FILLER = " \t\r\n.,;:!?()[]\"'“”‘’–—-"
+
+
 class DateParser:
-    """Finds and parses dates; *reference* (default: today) resolves partial and relative dates.
+    """Finds and parses dates; *reference* (default: today) resolves partial and relative dates, and
+    :data:`DATELINE` resolves them against each text's own dateline (:func:`find_dateline`).
 
     Instances are immutable, thread-safe and picklable.
 
+    Raises:
+        ValueError: *reference* is a string other than ``"dateline"`` (when a text is read).
+        TypeError: *reference* is not a date, a datetime, a string or ``None``.
+
     >>> DateParser(reference=date(2025, 12, 28)).parse_date("5/1").to_dict()["start"]
     '2026-01-05'
+    >>> text = "Thứ Năm, 06-08-2020, 01:34\\nChiều qua, UBND tỉnh họp."
+    >>> [m.value.to_dict()["start"] for m in DateParser(reference="dateline").find_dates(text)]
+    ['2020-08-06T01:34', '2020-08-05']
     """
 
-    def __init__(self, reference: date | datetime | None = None) -> None:
+    def __init__(self, reference: Reference = None) -> None:
         self.reference = reference
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (DateParser, (self.reference,))
 
-    def find_dates(self, text: str, reference: date | datetime | None = None) -> list[DateMatch]:
+    def find_dates(self, text: str, reference: Reference = None) -> list[DateMatch]:
         """Every date expression in *text*, in order, with spans into *text* (none inside a URL, e-mail
         or path)."""
         check_text(text)
-        ref = reference or self.reference
         composed, offsets = _composed(text)
+        ref = _resolved(reference or self.reference, composed)
         found = _find(composed, _reference(ref), strict=True, now=_now(ref))
         if offsets is not None:  # decomposed input: read in NFC, spans given back in the text as written
             found = (_mapped(text, m, offsets) for m in found)
         return unprotected(text, list(found))
 
-    def parse_date(self, text: str, reference: date | datetime | None = None) -> DateValue | None:
-        """The value of the date expression *text* (its longest one), or ``None``."""
+    def parse_date(self, text: str, reference: Reference = None) -> DateValue | None:
+        """The value of the date expression *text* (its longest one), or ``None``. When words around
+        it were not read, ``warnings`` says which."""
         check_text(text)
-        ref = reference or self.reference
-        matches = _find(_composed(text)[0], _reference(ref), strict=False, now=_now(ref))
+        composed = _composed(text)[0]
+        ref = _resolved(reference or self.reference, composed)
+        matches = _find(composed, _reference(ref), strict=False, now=_now(ref))
         longest = max(matches, key=lambda m: m.end - m.start, default=None)  # streamed: one kept at a time
-        return None if longest is None else longest.value
+        if longest is None:
+            return None
+        left, right = composed[: longest.start].strip(_FILLER), composed[longest.end :].strip(_FILLER)
+        if not (left or right):
+            return longest.value
+        unread = " … ".join(part for part in (left, right) if part)
+        warning = f"only '{longest.text}' was read as a date; '{unread}' was not"
+        return replace(longest.value, warnings=(*longest.value.warnings, warning))
 
 
 _DEFAULT = DateParser()
 
 
-def find_dates(text: str, reference: date | datetime | None = None) -> list[DateMatch]:
-    """Every date expression in *text* (see :class:`DateParser`)."""
+def find_dates(text: str, reference: Reference = None) -> list[DateMatch]:
+    """Every date expression in *text* (see :class:`DateParser`); ``reference="dateline"`` resolves
+    relative dates against the text's own dateline."""
     return _DEFAULT.find_dates(text, reference)
 
 
-def parse_date(text: str, reference: date | datetime | None = None) -> DateValue | None:
+def parse_date(text: str, reference: Reference = None) -> DateValue | None:
     """Parse one date expression such as ``"28/6-2/7"`` or ``"mùa hè năm ngoái"``."""
     return _DEFAULT.parse_date(text, reference)
-
-

@@ -137,7 +137,7 @@ def _rules() -> tuple[_Rule, ...]:
          holiday, False),
         ("can-chi year", rf"(?<!\w)(?:[Nn]ăm|[Xx]uân)\s+(?P<cc>{cyclic})(?:\s+(?P<cy>{_Y}))?(?!\w)", canchi, False),
         ("weekday", rf"(?<!\w)(?:{v['POD']}\s+)?(?P<wd>{v['WEEKDAY']})"
-         r"(?:\s+(?:của\s+)?tuần\s+(?P<rel>trước|này|tới|sau)"
+         r"(?:\s+(?:của\s+)?tuần\s+(?P<rel>trước|này|tới|sau)(?P<more>(?<=trước)\s+nữa|(?<=sau)\s+nữa)?"
          r"|\s+(?P<near>tới|vừa\s+rồi|vừa\s+qua)|\s+(?P<near2>trước|sau)(?!\s*\w))?(?!\w)", r._weekday_alone, False),
         *clock_rules(v["NUMW"]),
     ]

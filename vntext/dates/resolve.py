@@ -302,6 +302,8 @@ def _weekday_alone(m: re.Match[str], ctx: _Context) -> DateValue | None:
         d = ref - timedelta(days=(ref.weekday() - wd - 1) % 7 + 1)
     else:
         weeks = int(_words()["relative"][rel.lower()]) if rel else 0
+        if g.get("more"):
+            weeks *= 2  # "thứ năm tuần sau nữa": the week after next
         d = ref - timedelta(days=ref.weekday()) + timedelta(weeks=weeks, days=wd)
     return DateValue(d, d, "day", _pod(m))
 
