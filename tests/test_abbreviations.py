@@ -108,3 +108,12 @@ def test_a_run_without_spaces_is_not_language() -> None:
     assert [m.text for m in vntext.find_abbreviations("TP." * 80)][:2] == ["TP.", "TP."]
     text = f"UBND TP.HCM {'x' * 300} TP. Huế"
     assert [m.text for m in vntext.find_abbreviations(text)] == ["UBND", "TP.HCM", "TP."]
+
+
+def test_decomposed_input_matches_whole_words_only() -> None:
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "Chủ tịch UBND tỉnh nói: cảm ơn. CẢM ƠN CÁC BẠN. Nhà CAO TẦNG.")
+    found = vntext.find_abbreviations(nfd)
+    assert [m.text for m in found] == ["UBND"]  # not "CA" of "CẢM", nor "CAO", in any form
+    assert nfd[found[0].start : found[0].end] == "UBND"

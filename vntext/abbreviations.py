@@ -13,12 +13,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
+
+import regex
 
 from ._trie import trie_pattern
 from .data import read_tsv
@@ -33,6 +36,21 @@ _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3
 # A document number starts with a digit and chains parts with - or /: 25-CT/TW, 15/2020/NĐ-CP. It starts
 # a token (no dot before it either), so "1.1.1.…" is tried once, not at every digit: linear time.
 _DOC_NUMBER = re.compile(r"(?<![\w./-])\d[\w.]*(?:[-/][\w&.]*\w){1,16}")
+# A document number written with spaces around its last dash: "15/2020/NĐ - CP", "05/2024/TT - BTC".
+_SPACED_TAIL = re.compile(r"[ \t]?[-–][ \t]?[A-ZĐ][A-Za-zĐđ]{0,6}(?![\w])")
+
+
+def _with_spaced_tail(text: str, m: re.Match[str]) -> tuple[int, int]:
+    """The span of a document number, with a last part after a spaced dash when the number ends in
+    letters ("…/NĐ - CP"); a date or a count before a dash keeps it ("5/3 - UBND tỉnh")."""
+    end = m.end()
+    if "/" in m.group() and text[end - 1 : end].isalpha():
+        tail = _SPACED_TAIL.match(text, end)
+        if tail is not None:
+            end = tail.end()
+    return m.start(), end
+
+
 # "(ABBR)" right after the words it abbreviates.
 # A run of this many characters without a space is not language (a hash, a data blob, a minified
 # script, a repeated pattern): abbreviations inside it stay as written, and a 10 MB run of "TP."
@@ -73,11 +91,14 @@ class _Entry:
     category: str
 
 
+_NO_ENTRY = _Entry("", "")
+
+
 @dataclass(frozen=True)
 class _Rule:
     expansion: str
     where: str
-    pattern: re.Pattern[str]
+    pattern: regex.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +110,9 @@ def _dictionary() -> dict[str, _Entry]:
 def _rules() -> dict[str, tuple[_Rule, ...]]:
     rules: dict[str, list[_Rule]] = {}
     for r in read_tsv("abbreviation_contexts.tsv"):
-        rules.setdefault(r["abbreviation"], []).append(_Rule(r["expansion"], r["where"], re.compile(r["pattern"])))
+        # Compiled with `regex` so a pattern can name a capital of any script: \p{Lu}.
+        rule = _Rule(r["expansion"], r["where"], regex.compile(r["pattern"], regex.VERSION0))
+        rules.setdefault(r["abbreviation"], []).append(rule)
     return {k: tuple(v) for k, v in rules.items()}
 
 
@@ -198,7 +221,7 @@ class AbbreviationExpander:
 
     def _found(self, text: str, learn: bool | None) -> Iterator[AbbreviationMatch]:
         learn = self._options.learn if learn is None else learn
-        protected = [m.span() for m in _DOC_NUMBER.finditer(text)] + protected_spans(text)
+        protected = [_with_spaced_tail(text, m) for m in _DOC_NUMBER.finditer(text)] + protected_spans(text)
         protected += [m.span() for m in _ENDLESS.finditer(text)]
         learned: dict[str, tuple[int, str]] = {}
         for m in _DEFINITION.finditer(text):
@@ -208,6 +231,9 @@ class AbbreviationExpander:
                 protected.append(m.span())  # the definition site stays as written: "Liên hợp quốc (LHQ)"
             if definition is not None and learn:
                 learned.setdefault(abbr, (m.end(), definition))
+        for m in _DEFINITION.finditer(text) if learned else ():
+            if m.group(1).strip() in learned:
+                protected.append(m.span())  # "(DBSA)" after another wording of it stays as written too
         protected.sort()
         p = 0
         last_end = 0
@@ -234,16 +260,30 @@ class AbbreviationExpander:
             m: re.Match[str] | None = found
             while m is not None:
                 match = self._match(text, m, learned)
+                nxt = glued.match(text, m.end()) if m.group().endswith(".") else None
+                if match is not None and match.category == "title" and text.startswith(".", m.end()):
+                    # The full stop of a title abbreviation is the abbreviation's: "TS. Nguyễn Trí Hiếu",
+                    # and between two titles it joins them: "Ths.Bs Nguyễn Đình Liên".
+                    nxt = glued.match(text, m.end() + 1)
+                    chained = nxt is not None and self._entries.get(nxt.group(), _NO_ENTRY).category == "title"
+                    if chained or _FULL_NAME_AFTER.match(text, m.end() + 1, m.end() + 40):
+                        reading = match.expansion
+                        if chained:  # the titles are followed by a name: written as a heading, with capitals
+                            reading = reading[:1].upper() + reading[1:] + ", "
+                        match = dataclasses.replace(
+                            match, end=m.end() + 1, text=_shared(match.text + "."), expansion=reading)
+                    if not chained:
+                        nxt = None
                 if match is not None:
                     yield match
-                m = glued.match(text, m.end()) if m.group().endswith(".") else None
+                m = nxt
 
     def _match(
         self, text: str, m: re.Match[str], learned: Mapping[str, tuple[int, str]]
     ) -> AbbreviationMatch | None:
         """The reading of one candidate, or ``None`` when it is to be kept as written."""
         abbr = m.group()
-        if abbr in learned and m.start() >= learned[abbr][0]:
+        if abbr in learned:  # a definition holds for the whole document, also before it is given
             expansion, source, category = learned[abbr][1], "document", "document"
         elif abbr in self._entries:
             entry = self._entries[abbr]
@@ -254,10 +294,34 @@ class AbbreviationExpander:
             return None
         if expansion == KEEP or _ROMAN.fullmatch(abbr) or _in_capitals(text, m.start(), m.end()):
             return None
+        if self._is_code(text, m.start(), m.end()):
+            return None
         if abbr.endswith(".") and text[m.end() : m.end() + 1].isalnum():
             expansion += " "  # "TP.Hồ Chí Minh" → "Thành phố Hồ Chí Minh"
         reading = _shared(_fit_case(text, m, expansion, category))
         return AbbreviationMatch(_shared(abbr), m.start(), m.end(), reading, source, category)
+
+    def _is_code(self, text: str, start: int, end: int) -> bool:
+        """True for a stock ticker: after "mã" or "cổ phiếu" ("mã TTB"), or in a list of codes most of
+        which are no abbreviation ("HAG, ITA, HSG, KBC, TTB")."""
+        if _TICKER_CUE.search(text, max(0, start - 12), start):
+            return True
+        codes = 0
+        at = end
+        for _ in range(4):  # the next few items of the list, and the ones before
+            found = _CODE_AFTER.match(text, at, end + 40)
+            if found is None:
+                break
+            codes += found.group(1) not in self._entries
+            at = found.end()
+        at = start
+        for _ in range(4):
+            found = _CODE_BEFORE.search(text, max(0, at - 12), at)
+            if found is None:
+                break
+            codes += found.group(1) not in self._entries
+            at = found.start()
+        return codes >= 2
 
     def _definition(self, text: str, paren: int, abbr: str) -> str | None:
         clause = re.split(r"[,;:()\[\]\n.!?]", text[max(0, paren - 200) : paren])[-1]
@@ -322,7 +386,12 @@ def _rebuild(options: _Options) -> AbbreviationExpander:
 
 
 _NEXT_WORD = re.compile(r"\s+(\S+)")
-_NAME_AFTER = re.compile(r"\s+[A-ZĐÀ-Ỹ]")
+_NAME_AFTER = regex.compile(r"\s+\p{Lu}")
+# Codes in a list, next to the candidate: "HAG, ITA, HSG, KBC, TTB".
+_CODE_AFTER = re.compile(r"\s*(?:,|và)\s*([A-Z]{3})(?![\w.])")
+_CODE_BEFORE = re.compile(r"(?<![\w.])([A-Z]{3})\s*(?:,|và)\s*$")
+_TICKER_CUE = re.compile(r"(?:\b[Mm]ã|[Cc]ổ phiếu|[Mm]ã chứng khoán|[Mm]ã CK)\s+$")
+_FULL_NAME_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}*\s+\p{Lu}")  # "Nguyễn Trí …", not "Sau đó" (a new sentence)
 
 
 def _neighbours(text: str, start: int, end: int) -> list[str]:

@@ -363,7 +363,7 @@ def place_before(v: Vocabulary, toks: Tokens, i: int, length: int = 2) -> bool:
 
 
 # Names with a second capital: McCain, MacArthur, DeMarco, DiCaprio, LaGuardia, LeBron, O'Neill.
-_SECOND_CAPITAL_NAME = re.compile(r"(?:Mc|Mac|De|Di|Du|La|Le|Van|Von|O')[A-ZÀ-Ỹ]")
+_SECOND_CAPITAL_NAME = re.compile(r"(?:Mc|Mac|De|Di|Du|La|Le|Van|Von|O')[A-Z]")
 
 
 def _is_brand(word: str) -> bool:
