@@ -50,12 +50,13 @@ def _functions() -> dict[str, Callable[[str], object]]:
         "find_dates": vntext.find_dates,
         "parse_date": vntext.parse_date,
         "analyze": vntext.analyze,
+        "verbalize": vntext.verbalize,
     }
 
 
 FUNCTIONS = (
     "normalize", "normalize+expand", "normalize_tones", "to_nfc", "remove_diacritics", "detect_legacy", "decode viqr",
-    "expand_abbreviations", "find_abbreviations", "find_people", "find_dates", "parse_date", "analyze",
+    "expand_abbreviations", "find_abbreviations", "find_people", "find_dates", "parse_date", "analyze", "verbalize",
 )
 
 
@@ -150,7 +151,7 @@ SUBCOMMANDS = (
     ("normalize", "-j", "1"), ("normalize", "--expand-abbreviations", "-j", "1"), ("strip", "-j", "1"),
     ("expand", "-j", "1"), ("abbreviations", "-j", "1"), ("people", "-j", "1"),
     ("dates", "--reference", "2024-06-30", "-j", "1"), ("analyze",), ("analyze", "--lines"),
-    ("decode", "--from", "viqr"), ("detect",),
+    ("decode", "--from", "viqr"), ("detect",), ("verbalize", "--reference", "2024-06-30", "-j", "1"),
 )
 SUBCOMMAND_PATTERNS = ("a", "1/", "hòang", "Ông ", "(A)", "UBND ", "Tiáº¿ng ")
 

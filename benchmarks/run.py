@@ -72,6 +72,8 @@ CASES: list[Case] = [
     Case("find_dates", "dateparser search_dates", _peer("dateparser.search", "search_dates", languages=["vi"]),
          "find_dates"),
     Case("analyze", "vntext", _vntext("analyze")),
+    Case("verbalize", "vntext", _vntext("verbalize")),
+    Case("verbalize", "vinorm TTSnorm", _peer("vinorm", "TTSnorm"), "verbalize"),
 ]
 
 

@@ -102,7 +102,28 @@ def dates_page() -> str:
     return "\n".join(out) + "\n"
 
 
-PAGES = {"abbreviations.md": abbreviations_page, "people.md": people_page, "dates.md": dates_page}
+def spoken_page() -> str:
+    import json
+    from datetime import date
+
+    import vntext
+
+    root = Path(__file__).resolve().parent.parent
+    lines = (root / "tests/cases/verbalize.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines]
+    out = ["# Spoken forms, by kind", "",
+           "Generated from `tests/cases/verbalize.jsonl` by `scripts/generate_docs.py`: every row is also a test",
+           "(reference date 2024-06-30). The kinds of each span are what `find_spoken` reports.", "",
+           "| kind | kind of text | written | spoken | spans |", "|---|---|---|---|---|"]
+    for r in rows:
+        spoken = vntext.verbalize(r["text"], reference=date(2024, 6, 30))
+        kinds = ", ".join(sorted({m.kind for m in vntext.find_spoken(r["text"], reference=date(2024, 6, 30))}))
+        out.append(f"| {r['kind']} | {r['source']} | {_cell(r['text'])} | {_cell(spoken)} | {kinds} |")
+    return "\n".join(out) + "\n"
+
+
+PAGES = {"abbreviations.md": abbreviations_page, "people.md": people_page, "dates.md": dates_page,
+         "spoken.md": spoken_page}
 
 
 def main() -> None:

@@ -382,3 +382,15 @@ def test_reference_field_per_record(tmp_path: Path) -> None:
     assert r.returncode == 1 and "--reference-field needs --field" in r.stderr.decode()
     r = run("dates", "--reference", "tomorrow", stdin=b"x")
     assert r.returncode == 2 and "nor 'dateline'" in r.stderr.decode() and b"Traceback" not in r.stderr
+
+
+def test_verbalize_streams_text_with_its_options() -> None:
+    r = run("verbalize", "--reference", "2024-06-30", stdin="Giá 500.000đ, ngày 30/4.\nThắng 3-2 lúc 19h30.\n".encode())
+    assert r.returncode == 0 and r.stderr == b""
+    assert r.stdout.decode() == ("Giá năm trăm nghìn đồng, ngày ba mươi tháng tư.\n"
+                                 "Thắng ba hai lúc mười chín giờ ba mươi.\n")
+    options = ("--year-style", "short", "--lowercase", "--thousand", "ngàn")
+    r = run("verbalize", *options, stdin="Năm 2024: 3.000 người\n".encode())
+    assert r.stdout.decode() == "năm hai ngàn hai mươi tư: ba ngàn người\n"
+    r = run("verbalize", "--year-style", "long", stdin=b"x")
+    assert r.returncode == 2 and b"Traceback" not in r.stderr

@@ -51,7 +51,7 @@ def test_function_is_linear_and_bounded_on_hostile_input(name: str) -> None:
 
 SUBCOMMANDS = [["normalize"], ["normalize", "--expand-abbreviations"], ["strip"], ["expand"], ["abbreviations"],
                ["people"], ["dates", "--reference", "2024-06-30"], ["analyze"], ["analyze", "--lines"],
-               ["decode", "--from", "viqr"], ["detect"]]
+               ["decode", "--from", "viqr"], ["detect"], ["verbalize", "--reference", "2024-06-30"]]
 # The peak resident memory of this process only: Linux carries ru_maxrss over an exec from the parent
 # (a big pytest process), so the high-water mark of the process's own memory is read from /proc.
 _RUN = """

@@ -18,6 +18,7 @@ from .forms import remove_diacritics, to_nfc, to_nfd
 from .legacy import ENCODINGS, decode_legacy, detect_legacy, encode_legacy
 from .normalize import NormalizeConfig, Normalizer, normalize
 from .people import Person, PersonParser, find_people, parse_person
+from .spoken import SpokenMatch, VerbalizeConfig, Verbalizer, find_spoken, number_to_words, verbalize
 from .tones import normalize_tones
 
 __version__ = "0.1.0"
@@ -35,7 +36,10 @@ __all__ = [
     "Normalizer",
     "Person",
     "PersonParser",
+    "SpokenMatch",
     "UnknownOptionError",
+    "VerbalizeConfig",
+    "Verbalizer",
     "VntextError",
     "__version__",
     "analyze",
@@ -47,11 +51,14 @@ __all__ = [
     "find_abbreviations",
     "find_dates",
     "find_people",
+    "find_spoken",
     "normalize",
     "normalize_tones",
+    "number_to_words",
     "parse_date",
     "parse_person",
     "remove_diacritics",
     "to_nfc",
     "to_nfd",
+    "verbalize",
 ]

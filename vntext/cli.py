@@ -230,6 +230,16 @@ def cmd_normalize(args: argparse.Namespace) -> None:
     _run_text(args, normalizer.normalize)
 
 
+def cmd_verbalize(args: argparse.Namespace) -> None:
+    from functools import partial
+
+    from .spoken import Verbalizer
+
+    verbalizer = Verbalizer(thousand=args.thousand, linh=args.linh, tu=args.tu, year_style=args.year_style,
+                            lowercase=args.lowercase, expand_international=args.international)
+    _run_text(args, partial(verbalizer.verbalize, reference=args.reference))
+
+
 def cmd_strip(args: argparse.Namespace) -> None:
     from .forms import remove_diacritics
 
@@ -503,6 +513,20 @@ def build_parser() -> argparse.ArgumentParser:
                    help="keep NBSP, zero-width characters, unusual dashes and repeated spaces")
     files(p)
     p.set_defaults(func=cmd_normalize)
+
+    p = sub.add_parser("verbalize", help="the words a reader says aloud, for text-to-speech (5kg → năm ki lô gam)")
+    p.add_argument("--reference", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="the date partial and relative dates are resolved against (default: today)")
+    p.add_argument("--thousand", choices=("nghìn", "ngàn"), default="nghìn", help="the word for a thousand")
+    p.add_argument("--linh", choices=("linh", "lẻ"), default="linh", help="the word for an empty tens digit (105)")
+    p.add_argument("--no-tu", dest="tu", action="store_false", help="read 24 as hai mươi bốn, not hai mươi tư")
+    p.add_argument("--year-style", choices=("full", "short"), default="full",
+                   help="full: hai nghìn không trăm hai mươi tư (default); short: hai nghìn hai mươi tư")
+    p.add_argument("--lowercase", action="store_true", help="give the output in lower case")
+    p.add_argument("--international", action="store_true",
+                   help="read international acronyms (GDP, WHO) by their Vietnamese expansion")
+    files(p)
+    p.set_defaults(func=cmd_verbalize)
 
     p = sub.add_parser("strip", help="remove diacritics (Việt Nam → Viet Nam)")
     files(p)
