@@ -61,12 +61,16 @@ def speak_address(address: str) -> str:
         if part in _SEPARATORS:
             words.append(_SEPARATORS[part])
         elif part.isdigit():
-            words.append(digits(part) if len(part) > 3 else cardinal(int(part)))
+            words.append(_number(part))
         elif part.lower() == "www" or len(part) <= 2:
-            words.append(" ".join(letter_names().get(c.upper(), c) for c in part))
-        else:
-            words.append(part)
+            words.append(spell(part))
+        else:  # a word kept as written, its digits read: "vnexpress", "top10" → "top mười"
+            words.extend(_number(w) if w.isdigit() else w for w in re.findall(r"\d+|\D+", part))
     return " ".join(words)
+
+
+def _number(run: str) -> str:
+    return digits(run) if len(run) > 3 or (run.startswith("0") and len(run) > 1) else cardinal(int(run))
 
 
 __all__ = ["letter_names", "speak_address", "spell", "word_readings"]

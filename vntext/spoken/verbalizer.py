@@ -103,6 +103,7 @@ class SpokenMatch:
 Found = tuple[int, int, str, str]  # start, end, kind, spoken
 
 _DOMAIN = re.compile(r"(?<![\w@.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|gov|edu|info|io)(?![\w.])")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
 _DOC_NUMBER = re.compile(r"(?<![\w./-])\d[\w.]*(?:[-/][\w&.]*\w){1,16}")
 _PHONE = re.compile(r"(?<![\d.,/-])(?:0\d{2,3}|1[89]00)(?:[ .]?\d{2,4}){1,3}(?![\d/-]|[.,]\d)")
 _HOUSE = re.compile(r"(?:\b[Ss]ố nhà|\b[Nn]hà số|\b[Ss]ố)\s+(?P<n>\d+[A-Za-z]?(?:/\d+[A-Za-z]?)+)(?![\d/])")
@@ -210,6 +211,8 @@ class Verbalizer:
         spans += [m.span() for m in _DOMAIN.finditer(text)]
         for a, b in spans:
             kind = "email" if "@" in text[a:b] else "url"
+            if kind == "email" and not _EMAIL.fullmatch(text[a:b]):
+                continue  # "0@A.0": no address a reader would say
             yield a, b, kind, speak_address(text[a:b])
 
     def _document_numbers(self, text: str, _: object) -> Iterator[Found]:
