@@ -394,3 +394,13 @@ def test_verbalize_streams_text_with_its_options() -> None:
     assert r.stdout.decode() == "năm hai ngàn hai mươi tư: ba ngàn người\n"
     r = run("verbalize", "--year-style", "long", stdin=b"x")
     assert r.returncode == 2 and b"Traceback" not in r.stderr
+
+
+def test_python_m_vntext_and_one_version() -> None:
+    import importlib.metadata
+
+    r = subprocess.run([sys.executable, "-m", "vntext", "normalize"], input="Hoà bình\n".encode(), capture_output=True,
+                       timeout=60)
+    assert r.returncode == 0 and r.stdout.decode() == "Hòa bình\n"
+    assert importlib.metadata.version("vntext") == vntext.__version__
+    assert vntext.normalize("Hoà", tone_style="keep") == vntext.normalize("Hoà", tone_style=None) == "Hoà"

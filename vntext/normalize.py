@@ -42,6 +42,8 @@ class NormalizeConfig:
     def __post_init__(self) -> None:
         if self.form not in FORMS:
             raise UnknownOptionError("normal form", self.form, FORMS)
+        if self.tone_style == "keep":  # the command line's spelling of None: placement left as it is
+            object.__setattr__(self, "tone_style", None)
         if self.tone_style is not None:
             check_style(self.tone_style)
 
@@ -214,7 +216,8 @@ def normalize(
 ) -> str:
     """Repair legacy/mojibake text, clean up, place tones, and return the requested normal form.
 
-    See :class:`NormalizeConfig` for the options; ``tone_style=None`` keeps tone placement as is.
+    See :class:`NormalizeConfig` for the options; ``tone_style=None`` (or ``"keep"``, as the command
+    line spells it) keeps tone placement as is.
     """
     config = NormalizeConfig(form, tone_style, fix_encoding, clean, expand_abbreviations)
     return _shared(config).normalize(text)

@@ -16,6 +16,9 @@ from .numbers import read_number
 
 # A number as Vietnamese writes it: thousands dots, a decimal comma, maybe a sign.
 NUMBER = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
+# An amount: as NUMBER, but never a run of digits led by a zero (0912345678 is a phone number, not the
+# start of a range "0912345678 - 5kg").
+AMOUNT = r"(?:[1-9]\d{0,2}(?:\.\d{3})+|0|[1-9]\d*)(?:,\d+)?"
 _SCALE = r"(?:\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?"
 _NUMBER_PARTS = re.compile(r"([-−]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?")
 
@@ -40,10 +43,10 @@ def measure_pattern() -> re.Pattern[str]:
     before = _alternation([s for s, (_, k) in table.items() if k == "currency" and _is_symbol(s)])
     per = _alternation(list(table))
     sign = r"(?:(?<![\w.,/-])[-−](?=\d))?"
-    amount = rf"{sign}{NUMBER}{_SCALE}"
+    amount = rf"{sign}{AMOUNT}{_SCALE}"
     return re.compile(
         rf"(?<![\w.,])(?:(?P<sym>{before})\s?(?P<n1>{amount})"
-        rf"|(?P<n2>{amount})(?:\s*[-–]\s*(?P<n3>{NUMBER}{_SCALE}))?"
+        rf"|(?P<n2>{amount})(?:\s*[-–]\s*(?P<n3>{AMOUNT}{_SCALE}))?"
         rf"(?:\s*(?:(?P<unit>{after})|(?P<pct>%)|(?P<deg>°(?!\w)))|\s+(?P<spaced>{spaced})(?![-\w]))"
         rf"(?:/(?P<per>{per}))?)(?![\w²³-])"
     )
@@ -90,4 +93,4 @@ def kind(m: re.Match[str]) -> str:
     return "measure"
 
 
-__all__ = ["NUMBER", "kind", "measure_pattern", "speak", "units"]
+__all__ = ["AMOUNT", "NUMBER", "kind", "measure_pattern", "speak", "units"]

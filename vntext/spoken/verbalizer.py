@@ -114,7 +114,7 @@ _SCORE = re.compile(
     re.IGNORECASE,
 )
 _FRACTION = re.compile(r"(?<![\w/.,-])(?P<a>\d{1,3})/(?P<b>\d{1,3})(?![\w/])")
-_RANGE = re.compile(rf"(?<![\w.,/-])(?P<a>{measures.NUMBER})\s*[-–]\s*(?P<b>{measures.NUMBER})(?![\w/%]|[.,]\d)")
+_RANGE = re.compile(rf"(?<![\w.,/-])(?P<a>{measures.AMOUNT})\s*[-–]\s*(?P<b>{measures.AMOUNT})(?![\w/%]|[.,]\d)")
 _ROMAN_CONTEXT = re.compile(
     r"(?P<cue>\b(?:[Tt]hế kỷ|[Tt]hế kỉ|[Kk]hóa|[Kk]hoá|[Qq]uý|[Đđ]ại hội|[Ll]ần thứ|[Tt]hứ|[Cc]hương|[Pp]hần|[Tt]ập|"
     r"[Kk]ỳ họp thứ|[Hh]ội nghị|[Tt]rung ương|[Đđ]iều|[Mm]ục|[Vv]òng|[Gg]iải|[Ll]ớp|[Ll]oại|[Hh]ạng))\s+"
