@@ -404,3 +404,20 @@ def test_python_m_vntext_and_one_version() -> None:
     assert r.returncode == 0 and r.stdout.decode() == "Hòa bình\n"
     assert importlib.metadata.version("vntext") == vntext.__version__
     assert vntext.normalize("Hoà", tone_style="keep") == vntext.normalize("Hoà", tone_style=None) == "Hoà"
+
+
+def test_output_option_and_examples_in_help(tmp_path: Path) -> None:
+    source, target = tmp_path / "in.txt", tmp_path / "out.txt"
+    source.write_text("Hoà bình\n", encoding="utf-8")
+    r = run("normalize", str(source), "-o", str(target))
+    assert r.returncode == 0 and r.stdout == b"" and target.read_text(encoding="utf-8") == "Hòa bình\n"
+    r = run("dates", "--reference", "2024-06-30", "--output", str(target), stdin="ngày 5/3\n".encode())
+    assert json.loads(target.read_text(encoding="utf-8"))["value"]["start"] == "2024-03-05"
+    r = run("normalize", str(source), "-o", str(source))  # never empties an input
+    assert r.returncode == 1 and "also an input" in r.stderr.decode()
+    assert source.read_text(encoding="utf-8") == "Hoà bình\n"
+    r = run("normalize", str(source), "-o", str(tmp_path / "missing" / "out.txt"))
+    assert r.returncode == 1 and "cannot open the output" in r.stderr.decode() and b"Traceback" not in r.stderr
+    for command in ("normalize", "verbalize", "strip", "expand", "abbreviations", "people", "dates", "analyze",
+                    "decode", "detect"):
+        assert "\nexamples:\n  " in run(command, "--help").stdout.decode(), command

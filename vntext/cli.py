@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import contextlib
+import io
 import json
 import os
 import re
@@ -505,6 +506,40 @@ def cmd_detect(args: argparse.Namespace) -> None:
 
 
 # ---------------------------------------------------------------------------------------- parser
+# Shown at the end of each subcommand's --help.
+EXAMPLES = {
+    "normalize": ["vntext normalize --tone-style old article.txt -o clean.txt",
+                  "echo 'Thuỷ điện Hoà Bình' | vntext normalize"],
+    "verbalize": ["echo 'Giá 45.000đ/kg, ngày 30/4' | vntext verbalize",
+                  "vntext verbalize --year-style short --lowercase news.txt -o spoken.txt"],
+    "strip": ["echo 'Đảng Cộng sản Việt Nam' | vntext strip"],
+    "expand": ["echo 'UBND tỉnh và Sở GD&ĐT họp' | vntext expand"],
+    "abbreviations": ["vntext abbreviations report.txt > abbreviations.jsonl"],
+    "people": ["vntext people news/*.txt > people.jsonl"],
+    "dates": ["vntext dates --reference 2024-06-30 news.txt", "vntext dates --reference dateline articles/*.txt"],
+    "analyze": ["vntext analyze article.txt",
+                "vntext analyze --field text --reference-field published records.jsonl -o analysed.jsonl"],
+    "decode": ["vntext decode --from tcvn3 old.txt -o new.txt", "vntext decode --from auto archive/*.txt"],
+    "detect": ["vntext detect archive/*.txt"],
+}
+
+
+def _open_output(args: argparse.Namespace) -> None:
+    """Point standard output at ``--output FILE``; never at one of the inputs (it would be emptied
+    before it is read)."""
+    path = getattr(args, "output", None)
+    if not path:
+        return
+    for name in getattr(args, "files", None) or []:
+        if name != "-" and os.path.exists(name) and os.path.exists(path) and os.path.samefile(name, path):
+            raise InputError(f"the output {path!r} is also an input; write to another file")
+    try:
+        handle = open(path, "wb")  # noqa: SIM115 - kept open for the run, closed at exit
+    except OSError as exc:
+        raise InputError(f"cannot open the output {path!r}: {exc.strerror or exc}") from None
+    sys.stdout = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .legacy import ENCODINGS
 
@@ -515,6 +550,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     def files(p: argparse.ArgumentParser, jobs: bool = True) -> None:
         p.add_argument("files", nargs="*", metavar="FILE", help="input files ('-' or none: standard input)")
+        p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
         if jobs:  # analyze, decode and detect run in one process: they do not offer an option they would ignore
             p.add_argument("--jobs", "-j", type=_positive, metavar="N",
                            help="worker processes (default and at most: one per core); output keeps the input order")
@@ -597,6 +633,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("detect", help="name the legacy encoding of each file (or 'unicode')")
     files(p, jobs=False)
     p.set_defaults(func=cmd_detect)
+    for name, command in sub.choices.items():
+        command.epilog = "examples:\n" + "\n".join("  " + line for line in EXAMPLES[name])
+        command.formatter_class = argparse.RawDescriptionHelpFormatter
     return parser
 
 
@@ -607,6 +646,7 @@ def main(argv: list[str] | None = None) -> int:
         print("vntext: error: standard output is closed", file=sys.stderr)
         return EXIT_INPUT
     try:
+        _open_output(args)
         args.func(args)
         sys.stdout.flush()
         sys.stdout.buffer.flush()
