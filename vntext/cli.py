@@ -270,7 +270,8 @@ def cmd_people(args: argparse.Namespace) -> None:
 
 
 def cmd_dates(args: argparse.Namespace) -> None:
-    from .dates import DATELINE, DateParser, find_dateline
+    from .dates import DATELINE, DateParser
+    from .dates.finder import dateline_of
 
     if args.reference != DATELINE:
         _run_jsonl(args, DateParser(reference=args.reference).find_dates)
@@ -280,8 +281,7 @@ def cmd_dates(args: argparse.Namespace) -> None:
 
     def make(name: str, line: int, text: str) -> tuple[Any, ...]:
         if name not in references:
-            found = find_dateline(text)
-            references[name] = None if found is None else found.value.start
+            references[name] = dateline_of(text)
         return DateParser(references[name]).find_dates, name, line, text
 
     _run(args, _jsonl_block, make, keep_input=False)
@@ -339,10 +339,9 @@ def _analyze_file(analyzer: Any, name: str, out: BinaryIO) -> None:
         reference = analyzer.reference
         for _, first_line, block in _texts([name]):
             if reference == "dateline":  # the file's own dateline, from its first block, for every block
-                from .dates import find_dateline
+                from .dates.finder import dateline_of
 
-                found = find_dateline(block)
-                reference = found.value.start if found is not None else None
+                reference = dateline_of(block)
             try:
                 doc = analyzer.analyze(block, reference)
             except Exception as exc:

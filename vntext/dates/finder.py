@@ -196,14 +196,19 @@ def find_dateline(text: str) -> DateMatch | None:
     return None
 
 
+def dateline_of(text: str) -> date | datetime | None:
+    """The day (or moment) of *text*'s dateline (:func:`find_dateline`), or ``None``."""
+    found = find_dateline(text)
+    return None if found is None else found.value.start
+
+
 def _resolved(reference: Reference, text: str) -> date | datetime | None:
     """*reference* as a day or moment: the dateline of *text* for :data:`DATELINE` (today when the
     text has none)."""
     if reference is None or isinstance(reference, date):  # a datetime is a date too
         return reference
     if reference == DATELINE:
-        found = find_dateline(text)
-        return None if found is None else found.value.start
+        return dateline_of(text)
     if isinstance(reference, str):
         raise UnknownOptionError("reference", reference, ("a date", "a datetime", DATELINE, "None"))
     raise TypeError(f"reference must be a date, a datetime, {DATELINE!r} or None, not {type(reference).__name__}")
