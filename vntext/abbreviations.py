@@ -35,7 +35,7 @@ KEEP = "="  # a context rule's expansion that means "keep the abbreviation as wr
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # A document number starts with a digit and chains parts with - or /: 25-CT/TW, 15/2020/NĐ-CP. It starts
 # a token (no dot before it either), so "1.1.1.…" is tried once, not at every digit: linear time.
-_DOC_NUMBER = re.compile(r"(?<![\w./-])\d[\w.]*(?:[-/][\w&.]*\w){1,16}")
+DOC_NUMBER = re.compile(r"(?<![\w./-])\d[\w.]*(?:[-/][\w&.]*\w){1,16}")
 # A document number written with spaces around its last dash: "15/2020/NĐ - CP", "05/2024/TT - BTC".
 _SPACED_TAIL = re.compile(r"[ \t]?[-–][ \t]?[A-ZĐ][A-Za-zĐđ]{0,6}(?![\w])")
 
@@ -221,7 +221,7 @@ class AbbreviationExpander:
 
     def _found(self, text: str, learn: bool | None) -> Iterator[AbbreviationMatch]:
         learn = self._options.learn if learn is None else learn
-        protected = [_with_spaced_tail(text, m) for m in _DOC_NUMBER.finditer(text)] + protected_spans(text)
+        protected = [_with_spaced_tail(text, m) for m in DOC_NUMBER.finditer(text)] + protected_spans(text)
         protected += [m.span() for m in _ENDLESS.finditer(text)]
         learned: dict[str, tuple[int, str]] = {}
         for m in _DEFINITION.finditer(text):

@@ -23,14 +23,14 @@ from functools import lru_cache
 from typing import Any
 
 from .._windows import windows
-from ..abbreviations import KEPT_CATEGORIES, AbbreviationExpander, _dictionary
+from ..abbreviations import DOC_NUMBER, KEPT_CATEGORIES, AbbreviationExpander, _dictionary
 from ..dates import find_dates
 from ..errors import UnknownOptionError, check_text
 from ..protect import protected_spans
 from ..syllable import parse_syllable
 from . import measures
 from .letters import speak_address, spell, word_readings
-from .numbers import DIGITS, cardinal, digits, ordinal, read_number, roman_value, year
+from .numbers import cardinal, digits, ordinal, read_number, roman_value, year
 
 YEAR_STYLES = ("full", "short")
 _BLOCK = 16384  # characters of whole lines read at once; a longer line is read in pieces cut at a space
@@ -104,7 +104,6 @@ Found = tuple[int, int, str, str]  # start, end, kind, spoken
 
 _DOMAIN = re.compile(r"(?<![\w@.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|gov|edu|info|io)(?![\w.])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
-_DOC_NUMBER = re.compile(r"(?<![\w./-])\d[\w.]*(?:[-/][\w&.]*\w){1,16}")
 _PHONE = re.compile(r"(?<![\d.,/-])(?:0\d{2,3}|1[89]00)(?:[ .]?\d{2,4}){1,3}(?![\d/-]|[.,]\d)")
 _HOUSE = re.compile(r"(?:\b[Ss]ố nhà|\b[Nn]hà số|\b[Ss]ố)\s+(?P<n>\d+[A-Za-z]?(?:/\d+[A-Za-z]?)+)(?![\d/])")
 _STREET_DATE = re.compile(r"(?:\b[Đđ]ường|\b[Pp]hố|\b[Nn]gã tư|\b[Cc]ầu)\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/])")
@@ -216,7 +215,7 @@ class Verbalizer:
             yield a, b, kind, speak_address(text[a:b])
 
     def _document_numbers(self, text: str, _: object) -> Iterator[Found]:
-        for m in _DOC_NUMBER.finditer(text):
+        for m in DOC_NUMBER.finditer(text):  # the abbreviation expander's own
             if not any(c.isupper() for c in m.group()):
                 continue  # 30/4/1975, 45/7, 10-15, 45.000đ/kg: dates, house numbers, ranges, prices
             yield m.start(), m.end(), "document_number", self._document(m.group())
@@ -478,4 +477,4 @@ def find_spoken(text: str, *, reference: date | datetime | None = None, **option
     return _shared(VerbalizeConfig(**options)).find_spoken(text, reference)
 
 
-__all__ = ["DIGITS", "SpokenMatch", "VerbalizeConfig", "Verbalizer", "find_spoken", "verbalize"]
+__all__ = ["SpokenMatch", "VerbalizeConfig", "Verbalizer", "find_spoken", "verbalize"]
