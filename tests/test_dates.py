@@ -233,11 +233,21 @@ _DATE_PIECES = st.lists(st.one_of(
 def _scans_agree(text: str) -> None:
     # Digit rules run only around date cores (grammar._core_windows) and other rules only on lines
     # holding their trigger; that must not lose or add a match.
-    from vntext.dates import finder, grammar, values
+    # Triggers are found a block of lines at a time (scan._BLOCK): blocks of one line or a few must agree.
+    from unittest import mock
+
+    from vntext.dates import finder, scan, values
 
     ctx = values._Context(date(2025, 3, 12))
-    lines = [line.span() for line in re.finditer(r"[^\n]+", text)]
-    windowed = {(s, e, p) for a, b in lines for s, e, p, _, _ in finder._candidates(text, a, b, ctx)}
+    for block in (scan._BLOCK, 1, 30):
+        with mock.patch.object(scan, "_BLOCK", block):
+            windowed = {(s, e, p) for runs in scan.runs(text) for s, e, p, _, _ in finder._candidates(text, runs, ctx)}
+        _scan_agrees_with_full(text, windowed)
+
+
+def _scan_agrees_with_full(text: str, windowed: set[tuple[int, int, int]]) -> None:
+    from vntext.dates import grammar
+
     full = set()
     for line in re.finditer(r"[^\n]+", text):
         for priority, rule in enumerate(grammar._rules()):
@@ -256,6 +266,9 @@ def test_rules_scanned_near_their_cores_find_what_a_full_scan_finds(text: str) -
 @pytest.mark.parametrize("text", [
     "các ngày 17, và 19/4", "cuối  tuần này", "ngay lúc  này", "năm\tGiáp Thìn", "th\t2 tuần sau", "Ngày 17 – 9",
     "Jun 30, 2024", "từ ngày 10 đến 12 tháng Giêng", "Q2/2024", "ngày 2024-03-31", "Giáng  Sinh", "TẾT TRUNG THU",
+    "Chủ Nhật", "chúa nhật", "T7", "Th 2", "th2", "CN", "trực cn", "sáng nay", "2 tuần\tnữa", "Cách đây 3 ngày",
+    "nửa năm đầu năm", "Cuối năm", "những năm 1990", "Thập kỷ 80", "bây  giờ", "Xuân Giáp Thìn",
+    "tháng\ttới", "Ngày kia",
 ])
 def test_triggers_let_every_spacing_and_case_through(text: str) -> None:
     _scans_agree(text)

@@ -11,33 +11,21 @@ from datetime import date, datetime
 from typing import Any
 
 from .._ud import ud
-from .._windows import windows
 from ..edits import OffsetMap, apply_steps
 from ..errors import UnknownOptionError, check_text
 from ..forms import nfc_edits
 from ..protect import unprotected
 from .clock import join_times
-from .grammar import _admissible, _core_windows, _Rule, _rules, _rules_by_trigger
+from .grammar import _admissible, _Rule, _rules
 from .resolve import list_items
+from .scan import Run, runs
 from .values import DateMatch, DateValue, _add_months, _Context, _date_of
 
-_SEGMENT = 8192  # a line longer than this is read in stretches: memory stays bounded by the stretch
 
-
-def _candidates(text: str, a: int, b: int, ctx: _Context) -> Iterator[tuple[int, int, int, re.Match[str], _Rule]]:
-    """Every rule's matches in ``text[a:b]`` (part of one line)."""
+def _candidates(text: str, runs: list[Run], ctx: _Context) -> Iterator[tuple[int, int, int, re.Match[str], _Rule]]:
+    """Every match of each rule on the stretch it runs on (*runs*: part of one line)."""
     rules = _rules()
-    digit_rules, by_string, by_pattern = _rules_by_trigger()
-    segment = text[a:b]
-    runs = [(p, (a, b)) for t, ps in by_string.items() if t in segment for p in ps]
-    runs += [
-        (p, (a, b))
-        for (gate, pattern), ps in by_pattern.items()
-        if (not gate or any(g in segment for g in gate)) and pattern.search(segment)
-        for p in ps
-    ]
-    runs += [(p, w) for w in _core_windows(text, a, b) for p in digit_rules]
-    for priority, (x, y) in dict.fromkeys(runs):  # a rule with two triggers on the line runs once
+    for priority, (x, y) in runs:
         rule = rules[priority]
         for m in rule.pattern.finditer(text, x, y):
             start, end = m.span()
@@ -62,9 +50,8 @@ def _find(text: str, reference: date, strict: bool, now: datetime | None = None)
     ctx = _Context(reference, strict=strict, now=now)
 
     def chosen() -> Iterator[DateMatch]:
-        for line in re.finditer(r"[^\n]+", text):
-            for a, b in windows(text, *line.span(), _SEGMENT):
-                yield from _choose(text, _candidates(text, a, b, ctx), ctx)
+        for line in runs(text):
+            yield from _choose(text, _candidates(text, line, ctx), ctx)
 
     return _join_ranges(text, join_times(text, chosen(), ctx), ctx)
 

@@ -11,9 +11,9 @@ from functools import lru_cache
 from . import resolve as r
 from .clock import clock_rules
 from .clock import triggers as clock_triggers
-from .holidays import LowercaseSearch, canchi, canchi_pattern, holiday, holiday_pattern, holiday_trigger
+from .holidays import LowercaseSearch, canchi, canchi_pattern, holiday, holiday_pattern, holiday_triggers
 from .values import DateValue, _Context
-from .words import _B, _D, _DURATION, _E, _M, _SEP, _Y, ENGLISH_MONTH, _time_pattern, _vocab
+from .words import _B, _D, _DURATION, _E, _M, _SEP, _Y, ENGLISH_MONTH, _time_pattern, _vocab, _words
 
 PatternTrigger = tuple[tuple[str, ...], "re.Pattern[str] | LowercaseSearch"]
 Trigger = str | PatternTrigger
@@ -141,47 +141,52 @@ def _rules() -> tuple[_Rule, ...]:
          r"|\s+(?P<near>tới|vừa\s+rồi|vừa\s+qua)|\s+(?P<near2>trước|sau)(?!\s*\w))?(?!\w)", r._weekday_alone, False),
         *clock_rules(v["NUMW"]),
     ]
-    triggers = {**_TRIGGERS, "holiday": (((), holiday_trigger()),)}
+    triggers = {**_triggers(), "holiday": tuple(((), t) for t in holiday_triggers())}
     return tuple(_Rule(name, re.compile(p), h, cue, triggers.get(name, ("",))) for name, p, h, cue in rules)
 
 
-# Substrings without which a rule cannot match (checked per line before its regex runs); rules not
-# listed need a digit.
-_TRIGGERS: dict[str, tuple[Trigger, ...]] = {
-    "written out": ("gày",),
-    "lunar": ("ằm", "Tết", "háng"),
-    "part of this month": ("háng",),
-    "part of month": ("háng",),
-    "month": ("háng", "hg"),
-    "quarter": ("uý",),
-    "half year": ("năm",),
-    "part of year": ("năm",),
-    "season": ("ùa",),
-    "decade": ("hập", "hững"),
-    "century": ("ế k", "ế K"),
-    "relative year": ("ăm",),
-    "relative period": ("uần", "háng", "uý"),
-    "relative day": ("hôm", "Hôm", "mai", "kia"),
-    "part of day + nay/qua/mai": ("nay", "qua", "mai"),
-    "same day": ("cùng ngày",),
-    # Digit rules with a literal of their own run on the lines that hold it, not around every date core.
-    "spaced dash": ((("gày",), re.compile(r"\d\s+[–-]\s+\d")),),
-    "day list": ((("gày",), re.compile(r"\d\s*(?:,|và|hoặc)\s*(?:và\s*)?\d")),),
-    "iso": ((("-",), re.compile(r"\d\d\d\d-[01]\d-[0-3]\d")),),
-    "month first": ((("háng", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-                     re.compile(r"\d,?\s+(?:1[89]|2[01])\d\d(?!\d)")),),
-    "spelled range": ((("háng",), re.compile(r"\d\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s+tháng")),),
-    "Q quarter": ("Q",),
-    "weekend": ("uối",),
-    "now": ("giờ", "này"),
-    "can-chi year": ("ăm", "uân"),
-    "first of month": ("tháng",),
-    "months of year": ("tháng",),
-    # T2…T7, th 2, CN: led by a character class, which the engine skips to quickly
-    "weekday": ("hứ", "hủ nhật", "húa nhật",
-                ((), re.compile(r"[TtCc](?:(?<=T)[2-7]|(?<=[Tt])h\s?[2-7]|(?<=C)N|(?<=c)n)(?!\d)"))),
-    **clock_triggers(),
-}
+def _led(*patterns: str) -> tuple[PatternTrigger, ...]:
+    """Pattern triggers searched on every line: each starts with a literal, which the engine finds as
+    fast as a substring test, and says more than the literal alone ("năm nay", not every "năm")."""
+    return tuple(((), re.compile(p)) for p in patterns)
+
+
+def _triggers() -> dict[str, tuple[Trigger, ...]]:
+    """Substrings or patterns without which a rule cannot match, checked on a line before its rule
+    runs there; rules not listed need a digit (and run around the date cores instead)."""
+    stems = "|".join(_words()["stem"])
+    return {
+        "written out": ("gày",),
+        "lunar": ("ằm", "Tết", "háng"),
+        "part of this month": ("háng",),
+        "part of month": ("háng",),
+        "month": ("háng", "hg"),
+        "quarter": ("uý",),
+        "half year": _led(r"háng\s+(?:đầu|cuối|sau|trước)\s+năm", r"ửa\s+(?:năm\s+)?(?:đầu|cuối|sau|trước)\s+năm"),
+        "part of year": _led(r"ầu\s+năm", r"iữa\s+năm", r"uối\s+năm"),
+        "season": ("ùa",),
+        "decade": _led(r"hập\s+(?:niên|kỷ|kỉ)", r"hững\s+năm\s+\d"),
+        "century": ("ế k", "ế K"),
+        "relative year": _led(r"ăm\s+(?:ngoái|nay|trước|tới|sau|tiếp|kế|hiện)"),
+        "relative period": _led(*(rf"{unit}\s+(?:trước|qua|này|tới|sau|tiếp|kế|hiện|nay)"
+                                  for unit in ("uần", "háng", "uý"))),
+        "relative day": _led(r"ôm\s+(?:nay|qua|kia)", r"gày\s+(?:mai|kia)"),
+        # "sáng nay", not "quan" or "quang"
+        "part of day + nay/qua/mai": _led(r"nay(?!\w)", r"qua(?!\w)", r"mai(?!\w)"),
+        "same day": ("cùng ngày",),
+        # A list can run far past its first date core: it runs on the lines that hold one.
+        "day list": ((("gày",), re.compile(r"\d\s*(?:,|và|hoặc)\s*(?:và\s*)?\d")),),
+        "Q quarter": _led("Q[1-4]"),
+        "weekend": _led(r"uối\s+tuần"),
+        "now": _led(r"ây\s+giờ", r"úc\s+này", r"iờ\s+này", r"út\s+này"),
+        "can-chi year": _led(rf"ăm\s+(?:{stems})", rf"uân\s+(?:{stems})"),
+        "first of month": ("tháng",),
+        "months of year": ("tháng",),
+        # T2…T7 and th 2 found from their digit, CN and cn as themselves
+        "weekday": _led(r"hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])", r"hủ\s+[Nn]hật", r"húa\s+[Nn]hật",
+                        r"[2-7](?:(?<=T[2-7])|(?<=[Tt]h[2-7])|(?<=[Tt]h\s[2-7]))(?!\d)", "CN", "cn"),
+        **clock_triggers(),
+    }
 
 
 _CUE = re.compile(
@@ -232,29 +237,81 @@ def _admissible(text: str, start: int, m: re.Match[str], rule: _Rule, strict: bo
 
 # Every match of a digit rule holds one of these cores, at most a few words from its ends, so those
 # rules scan only the stretches around a core instead of every position of every line with a digit.
-_DATE_CORE = re.compile(  # d/m, d-m, d.m, "5 tháng", or a year 1800–2199; led by \d so the engine skips to digits
-    r"\d(?:\s*[/.\-–]\s*\d|\s+tháng|\d\d\d(?!\d)(?<=(?:1[89]|2[01])\d\d)(?<!\d\d\d\d\d))"
+# A core is the digit that begins it, of three kinds: d/m (d-m, d.m), "5 tháng", a year 1800–2199. Only
+# the digit is taken, so that no core hides another ("2024-06-30" is a year and a d-m).
+_DATE_CORE = re.compile(
+    r"\d(?:(?P<sep>(?=\s*[/.\-–]\s*\d))|(?P<month>(?=\s+[Tt]háng))"
+    r"|(?P<year>(?<!\d\d)(?=(?<=1)[89]\d\d(?!\d)|(?<=2)[01]\d\d(?!\d))))"
 )
-_REACH = 60  # characters either side of a core; the longest prefix seen in 35 MB of text is 17
+_KIND = {"sep": 1, "month": 2, "year": 4}
+_CORE_LENGTH = 6  # a core's text runs at most this far past its digit ("5 tháng")
+# Characters either side of a core: in 35 MB of text no match began more than 21 characters before its
+# first core or ended more than 19 after it.
+_REACH = 40
 
 
-def _core_windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _core_windows(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     """Disjoint stretches of ``text[start:end]`` around date cores, ending at a space (or at most
-    ``2 * _REACH`` characters past the core)."""
-    windows: list[tuple[int, int]] = []
+    ``_REACH // 2`` characters further), each with the kinds of core it holds (bits of ``_KIND``)."""
+    windows: list[tuple[int, int, int]] = []
     for m in _DATE_CORE.finditer(text, start, end):
+        kind = _KIND[m.lastgroup or "sep"]
         a = max(start, m.start() - _REACH)
-        reach = min(end, m.end() + _REACH)
+        reach = min(end, m.start() + _CORE_LENGTH + _REACH)
         if windows and reach <= windows[-1][1]:
-            continue  # inside the last window already
+            windows[-1] = (windows[-1][0], windows[-1][1], windows[-1][2] | kind)  # inside the last window
+            continue
         # To the next space, but never far: a line without spaces must not make every core scan it.
-        b = text.find(" ", reach, min(end, reach + _REACH))
-        b = min(end, reach + _REACH) if b < 0 else b
+        b = text.find(" ", reach, min(end, reach + _REACH // 2))
+        b = min(end, reach + _REACH // 2) if b < 0 else b
         if windows and a <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(b, windows[-1][1]))
+            windows[-1] = (windows[-1][0], max(b, windows[-1][1]), windows[-1][2] | kind)
         else:
-            windows.append((a, b))
+            windows.append((a, b, kind))
     return windows
+
+
+# The kind of core every match of a digit rule holds (rules not listed: a d/m core).
+_CORE_OF = {"words": "month", "spelled range": "month", "year": "year", "year range": "year", "month first": "year"}
+
+# What a core window must hold for a digit rule to be tried in it (rules not listed: any window). A
+# window is short, so this search costs far less than the rule, which fails slowly at every position.
+_WINDOW_NEEDS: dict[str, re.Pattern[str]] = {
+    name: re.compile(needs) for name, needs in {
+        "full range": "[-–]", "day-month range": "[-–]", "days range": "[-–]", "year range": "[-–]|đến|tới",
+        "từ … đến": "đến|tới", "time then date": r"\d\s*(?:[hg:]|giờ)",
+        "relative day + date": "hôm|Hôm|mai|kia|nay|qua",
+        "short year": "/", "lunar numeric": "âm lịch|ÂL", "year": "[Nn]ăm",
+        "spaced dash": r"\d\s+[–-]\s+\d", "iso": r"\d\d\d\d-[01]\d-[0-3]\d",
+        "month first": r"\d,?\s+(?:1[89]|2[01])\d\d(?!\d)",
+        "spelled range": r"\d\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s+[Tt]háng",
+    }.items()
+}
+
+
+def digit_rules_in(text: str, windows: list[tuple[int, int, int]]) -> list[tuple[int, tuple[int, int]]]:
+    """(rule, window) for every digit rule that may match in each window: the window holds a core of
+    the rule's kind and what the rule needs."""
+    by_kind = _digit_rules()
+    return [
+        (p, (a, b))
+        for a, b, kinds in windows
+        for kind, rules in by_kind
+        if kinds & kind
+        for p, need in rules
+        if need is None or need.search(text, a, b)
+    ]
+
+
+@lru_cache(maxsize=1)
+def _digit_rules() -> tuple[tuple[int, tuple[tuple[int, re.Pattern[str] | None], ...]], ...]:
+    """(kind of core, (rule, what it needs)) for the digit rules."""
+    rules = _rules()
+    return tuple(
+        (bit, tuple((p, _WINDOW_NEEDS.get(rules[p].name)) for p in _rules_by_trigger()[0]
+                    if _KIND[_CORE_OF.get(rules[p].name, "sep")] == bit))
+        for bit in _KIND.values()
+    )
 
 
 @lru_cache(maxsize=1)

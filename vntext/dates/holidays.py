@@ -63,16 +63,17 @@ class LowercaseSearch:
         return self.pattern.search(text.lower())
 
 
-def holiday_trigger() -> LowercaseSearch:
+def holiday_triggers() -> tuple[LowercaseSearch, ...]:
     """What a line must hold for the holiday rule to run on it: of each name, its first two words past the
-    common ones (``giáng sinh``, ``vu lan``), found in the lower-cased line. Far cheaper than the rule
-    itself, which tries every name at every position (and cheaper than any case-blind pattern)."""
+    common ones (``giáng sinh``, ``vu lan``), found in the lower-cased line. One pattern per name, each
+    led by a literal the engine finds as fast as a substring, rather than an alternation tried at every
+    letter; far cheaper than the rule itself, which tries every name at every position."""
     keys = set()
     for name in _holidays():
         words = name.split()
         rare = next((i for i, w in enumerate(words) if w not in _COMMON), 0)
         keys.add(r"\s+".join(re.escape(w) for w in words[rare : rare + 2]))
-    return LowercaseSearch(re.compile("|".join(sorted(keys, key=len, reverse=True))))
+    return tuple(LowercaseSearch(re.compile(key)) for key in sorted(keys))
 
 
 def canchi_pattern() -> str:
