@@ -54,7 +54,8 @@ def clock_rules(numbers: str) -> list[tuple[str, str, Callable[[re.Match[str], _
         rf"(?P<kcue>{_STRONG_CUE.pattern})?"
         rf"(?:(?P<kh>{_HOUR})(?:(?P<colon>:)(?P<km>{_MIN})(?::(?P<ks>{_MIN}))?|[hH](?P<kmh>{_MIN})?|g(?P<kmg>{_MIN})"
         rf"|\s*giờ(?:\s+(?P<kmw>[0-5]?\d)(?:\s*phút)?|\s+(?P<half>rưỡi)|\s+kém\s+(?P<less>[1-5]?\d)(?:\s*phút)?)?)"
-        rf"|{written_hour}\s+giờ(?:\s+(?P<half2>rưỡi))?)"
+        rf"|{written_hour}\s+giờ(?:\s+(?P<half2>rưỡi))?"
+        rf"|(?P<kha>{_HOUR})(?=\s*[AaPp]\.?[Mm]\.?(?!\w)))"  # "4pm": an hour alone, with am or pm
         r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?)(?!\w))?"
         # A part of the day before a day word goes with the day: "3 giờ | chiều ngày mai".
         r"(?:\s+(?P<kpod>sáng|trưa|chiều|tối|đêm)(?!\s+(?:nay|qua|mai|hôm|ngày|cùng)(?!\w)))?"
@@ -90,6 +91,8 @@ def _clock(m: re.Match[str]) -> tuple[int, int, int, str] | None:
         if hour is None or not 0 <= hour <= 12:
             return None
         return hour, 30 if g["half2"] else 0, 0, "minute" if g["half2"] else "hour"
+    if g["kha"]:
+        return int(g["kha"]), 0, 0, "hour"
     hour = int(g["kh"])
     minute = g["km"] or g["kmh"] or g["kmg"] or g["kmw"]
     if g["half"]:
@@ -108,6 +111,8 @@ def _cued(m: re.Match[str]) -> bool:
     """True when the words around a time make it a time of day rather than a duration or a ratio."""
     g, text = m.groupdict(), m.string
     spoken = "giờ" in m.group()  # "2 giờ 30 phút", "khoảng 10 giờ" are also lengths of time
+    if g["kha"] and g["ampm"].isupper() and not g["kcue"]:  # "(2PM)" names a band; "lúc 2PM" is a time
+        return bool(g["kpod"] or _DATE_BEFORE.search(text[max(0, m.start() - 24) : m.start()]))
     if g["kpod"] or g["ampm"] or g["less"] or g["kmh"] or g["kmg"]:
         return True
     if g["kcue"] and not (spoken and g["kcue"].strip().lower() == "khoảng"):

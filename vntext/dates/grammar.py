@@ -84,7 +84,7 @@ def _rules() -> tuple[_Rule, ...]:
          rf"(?P<wm>(?:{v['NUMW']}\s+)?{v['NUMW']}|{v['MONTHNAME']})(?:\s+năm\s+(?P<wy>(?:{v['NUMW']}\s*){{1,8}}))?"
          r"(?!\w)", r._written, False),
         ("lunar", rf"{_B}{pod}(?:(?P<ram>[Rr]ằm)|(?:(?:(?P<mung>[Mm]ùng|[Mm]ồng)|ngày)\s*)?(?P<ld>{_D}))\s*"
-         rf"(?:(?P<tet>Tết)|tháng\s+(?P<lm>{v['MONTHNAME']}|{_M})(?P<al>\s+(?:âm lịch|ÂL))?)"
+         rf"(?:(?P<tet>[Tt]ết)|tháng\s+(?P<lm>{v['MONTHNAME']}|{_M})(?P<al>\s+(?:âm lịch|ÂL))?)"
          rf"(?:,?\s+(?:năm\s+)?(?P<lcc>{cyclic})|\s+năm\s+(?P<y>{_Y})|{rel_year})?"
          r"(?!\w)", r._lunar, False),
         ("lunar numeric", rf"{_B}{pod}{ngay}(?P<ld>{_D})/(?P<lm>{_M})(?:/(?P<y>{_Y}))?\s*\(?(?P<al>âm lịch|ÂL)\)?",
@@ -157,7 +157,7 @@ def _triggers() -> dict[str, tuple[Trigger, ...]]:
     stems = "|".join(_words()["stem"])
     return {
         "written out": ("gày",),
-        "lunar": ("ằm", "Tết", "háng"),
+        "lunar": ("ằm", "Tết", "tết", "háng"),
         "part of this month": ("háng",),
         "part of month": ("háng",),
         "month": ("háng", "hg"),
@@ -215,7 +215,8 @@ def _has_cue(text: str, start: int, m: re.Match[str]) -> bool:
         return False
     if _INNER_CUE.match(m.group()) or _SPELLED_MONTH.search(m.group()):
         return True
-    if not _CUE.search(before):
+    # "2/9 năm sau": a day and month of a named year, unless a score word comes before
+    if not _CUE.search(before) and not m.groupdict().get("rel"):
         return False
     # "thắng 2-1", "tỷ số 3-0": a comma or dash cue right after a score word is not a date cue
     return not re.search(r"(?:thắng|thua|hòa|hoà|tỷ số|tỉ số|tỉ lệ|tỷ lệ|lớp|số)\s*[,(]?\s*$", before)

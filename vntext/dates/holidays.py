@@ -140,8 +140,8 @@ def holiday(m: re.Match[str], ctx: _Context) -> DateValue | None:
     g = m.groupdict()
     name = " ".join(g["hol"].lower().split())
     found = _holidays().get(name)
-    if found is None:
-        return None
+    if found is None or (name == "tết" and not (g.get("hy") or g.get("hrel") or g.get("hcc"))):
+        return None  # "ăn Tết", "Tết của gia đình": the festival in general; "Tết Giáp Thìn" is a day
     cal, month, day, pod = found
     year = int(g["hy"]) if g.get("hy") else _relative_year(g.get("hrel"), ctx)
     if g.get("hcc"):
