@@ -2,8 +2,8 @@
 ``năm Giáp Thìn``, ``Tết Ất Tỵ`` (names in ``data/holidays.tsv``; stems and branches in ``data/date_words.tsv``).
 
 A named day without a year is the occurrence nearest the reference, like a partial date. A can-chi year
-name (``Giáp Thìn``) recurs every 60 years: the one nearest the reference, unless a year is written
-beside it (``Tết Mậu Thân 1968``).
+name (``Giáp Thìn``) recurs every 60 years: the latest one at most two years after the reference,
+unless a year is written beside it (``Tết Mậu Thân 1968``).
 """
 
 from __future__ import annotations
@@ -84,9 +84,13 @@ def canchi_pattern() -> str:
     return rf"(?:{stems})\s+(?:{branches})(?!\w)"
 
 
+_CANCHI_AHEAD = 2
+
+
 def canchi_year(name: str, near: int, written: int | None = None) -> int | None:
-    """The year called *name* (``"Giáp Thìn"``) nearest *near*; with *written*, that year if it has the
-    name, else ``None``."""
+    """The year called *name* (``"Giáp Thìn"``) that *near* most likely means: the latest one at most two
+    years ahead (in 2024, ``Ất Tỵ`` is 2025, but ``Mậu Thân`` is 1968, not 2028: a name read years
+    ahead is rarely meant); with *written*, that year if it has the name, else ``None``."""
     stem_word, branch_word = name.split()
     w = _words()
     stem, branch = int(w["stem"][stem_word]), int(w["branch"][branch_word])
@@ -96,8 +100,8 @@ def canchi_year(name: str, near: int, written: int | None = None) -> int | None:
         return None  # a stem and a branch of different parity name no year
     if written is not None:
         return written if (written - 4) % 60 == k else None
-    base = near - (near - 4 - k) % 60  # the latest year <= near with that name
-    return base if near - base <= 30 else base + 60
+    latest = near + _CANCHI_AHEAD
+    return latest - (latest - 4 - k) % 60  # the latest year <= near + 2 with that name
 
 
 def lunar_year_span(year: int) -> tuple[date, date] | None:
