@@ -248,10 +248,21 @@ class AbbreviationExpander:
     def _matches(self, text: str, learned: Mapping[str, tuple[int, str]]) -> Iterable[AbbreviationMatch]:
         """Candidates in text order; a learned key is matched by its own small pattern."""
         streams = [self._scan(text, *self._regex, learned)]
+        if "L" in text:
+            streams.append(self._roads(text))
         if learned:
             streams.append(self._scan(text, *_compile_cached(frozenset(learned)), learned))
         # Merge by position; at the same position the longer candidate comes first.
         yield from heapq.merge(*streams, key=lambda m: (m.start, -m.end))
+
+    def _roads(self, text: str) -> Iterator[AbbreviationMatch]:
+        """A road's kind glued to its number: "QL1A" → "quốc lộ 1A"."""
+        for m in _ROAD.finditer(text):
+            entry = self._entries.get(m.group())
+            if entry is not None:
+                reading = _fit_case(text, m, entry.expansion + " ", entry.category)
+                yield AbbreviationMatch(_shared(m.group()), m.start(), m.end(), _shared(reading), "dictionary",
+                                        entry.category)
 
     def _scan(
         self, text: str, pattern: re.Pattern[str], glued: re.Pattern[str], learned: Mapping[str, tuple[int, str]]
@@ -285,6 +296,9 @@ class AbbreviationExpander:
         abbr = m.group()
         if abbr in learned:  # a definition holds for the whole document, also before it is given
             expansion, source, category = learned[abbr][1], "document", "document"
+            known = self._entries.get(abbr)
+            if known is not None and known.expansion.lower() == expansion.lower():
+                expansion = known.expansion  # "Ủy ban nhân dân (UBND)" at a sentence's start keeps its capital
         elif abbr in self._entries:
             entry = self._entries[abbr]
             if entry.category in KEPT_CATEGORIES and not self._options.expand_international:
@@ -329,7 +343,13 @@ class AbbreviationExpander:
         start = long_form([w for w, _ in spans], abbr)
         if start is None:
             return None
-        return clause[spans[start][1] :].strip()
+        definition = clause[spans[start][1] :].strip()
+        at = paren - len(clause) + spans[start][1]
+        later = [w for w, _ in spans[start + 1 :]]
+        if later and all(w.islower() for w in later) and _SENTENCE_END.search(text, max(0, at - 12), at):
+            # "Cơ cấu bệnh tật (CCBT) …" opens a sentence: its capital is the sentence's, not the term's
+            definition = definition[:1].lower() + definition[1:]
+        return definition
 
     @staticmethod
     def _reading(text: str, m: re.Match[str], entry: _Entry) -> str:
@@ -385,6 +405,8 @@ def _rebuild(options: _Options) -> AbbreviationExpander:
     return ex
 
 
+# "QL1A", "QL22", "TL10": quốc lộ and tỉnh lộ written against the road's number
+_ROAD = re.compile(r"[QT]L(?<![\w.-][QT]L)(?=\d{1,3}[A-Z]?(?![\w-]))")  # led by its letters: scanned fast
 _NEXT_WORD = re.compile(r"\s+(\S+)")
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 # Codes in a list, next to the candidate: "HAG, ITA, HSG, KBC, TTB".
