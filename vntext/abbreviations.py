@@ -36,8 +36,9 @@ _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3
 # A document number starts with a digit and chains parts with - or /: 25-CT/TW, 15/2020/NĐ-CP. It starts
 # a token (no dot before it either), so "1.1.1.…" is tried once, not at every digit: linear time.
 DOC_NUMBER = re.compile(r"(?<![\w./-])\d[\w.]*(?:[-/][\w&.]*\w){1,16}")
-# A document number written with spaces around its last dash: "15/2020/NĐ - CP", "05/2024/TT - BTC".
-_SPACED_TAIL = re.compile(r"[ \t]?[-–][ \t]?[A-ZĐ][A-Za-zĐđ]{0,6}(?![\w])")
+# A document number written with spaces around its last dash or ampersand: "15/2020/NĐ - CP",
+# "05/2024/TT - BTC", "413/SGDĐT-GDTrH & QLCL".
+_SPACED_TAIL = re.compile(r"[ \t]?[-–&][ \t]?[A-ZĐ][A-Za-zĐđ]{0,6}(?![\w])")
 
 
 def _with_spaced_tail(text: str, m: re.Match[str]) -> tuple[int, int]:
