@@ -169,3 +169,49 @@ def test_real_text_comes_out_without_digits(seed_lines: list[str]) -> None:
         said = vntext.verbalize(line, reference=REF)
         leftovers += re.findall(r"\S*\d\S*", said)
     assert len(leftovers) <= 0.01 * len(seed_lines[:400]) + 5, leftovers[:20]
+
+
+# ---------------------------------------------------------------------- finders tried where they can begin
+# The finders try their patterns only at the starts of numbers (spoken/scan.py), look for a cue word
+# before the number, or lead with their first letters; each must find what a scan of every position
+# with the whole pattern finds. The whole patterns are written here as they were before that change.
+_FORMS = st.lists(st.sampled_from([
+    "0", "7", "12", "345", "2024", "0912", "1.000", "2,5", "-", "−", "–", "/", ".", ",", ":", "h", "g", "pm",
+    " ", "  ", "\n", "số ", "Số nhà ", "đường ", "thắng ", "thua đậm ", "hòa ", "tháng", " năm", "thứ ", "Thứ ",
+    "lần thứ ", "Quý ", "Đại hội ", "XIV", "IV", "M", "x", "Đ", "$", "€", "%", "+", "&", "=", "kg", "km/h", "ha",
+    "VN", "UBND", "A1", "abc.vn", "www.", "@", "°", "độ C", "triệu", " tỷ",
+]), max_size=24).map("".join)
+
+
+def _spans(found: object) -> list[tuple[int, int]]:
+    return [m.span() for m in found]  # type: ignore[attr-defined]
+
+
+@settings(deadline=None, max_examples=400)
+@given(_FORMS)
+def test_finders_tried_where_they_can_begin_find_what_a_full_scan_finds(text: str) -> None:
+    from vntext.abbreviations import DOC_NUMBER
+    from vntext.spoken import measures
+    from vntext.spoken import verbalizer as v
+    from vntext.spoken.scan import matches_at, number_starts
+
+    for pattern in (DOC_NUMBER, v._PHONE, v._CLOCK, v._FRACTION, v._RANGE, v._DOTTED, v._NUMBER_TOKEN):
+        assert _spans(matches_at(pattern, text, number_starts(text))) == _spans(pattern.finditer(text)), pattern
+    measure = measures.measure_pattern()
+    assert _spans(matches_at(measure, text, v._measure_starts(text))) == _spans(measure.finditer(text))
+    symbols = (m.start() for m in v._SYMBOL_CHAR.finditer(text))
+    symbol = re.compile(r"(?<!\S)[&+=](?!\S)|(?<=\d)[+/](?=\d)|%")
+    assert _spans(matches_at(v._SYMBOL, text, symbols)) == _spans(symbol.finditer(text))
+    assert v._domains(text) == _spans(v._DOMAIN.finditer(text))
+    for found, cue, reach in ((v._HOUSE, v._HOUSE_CUE, 40), (v._STREET_DATE, v._STREET_CUE, 40),
+                              (v._SCORE, v._SCORE_CUE, 120)):
+        whole = re.compile(cue.pattern.removesuffix("$") + f"(?P<core>{found.pattern})", cue.flags)
+        assert _spans(v._after_cue(found, cue, text, reach)) == [m.span("core") for m in whole.finditer(text)]
+    roman = re.compile(v._ROMAN_CUE.pattern.removesuffix("$") + r"(?P<r>[IVXLCDM]+)(?![\w])")
+    assert [m.span() for m in v._ROMAN.finditer(text) if v._ROMAN_CUE.search(text, max(0, m.start() - 40), m.start())] \
+        == [m.span("r") for m in roman.finditer(text)]
+    ordinal = re.compile(r"\b[Tt]hứ\s+(?P<n>\d{1,4})(?![\d/]|[.,]\d)")
+    assert [m.span("n") for m in v._ORDINAL.finditer(text)] == [m.span("n") for m in ordinal.finditer(text)]
+    for led, whole_pattern in ((v._ACRONYM, r"(?<![\w&.-])(?=[A-ZĐ0-9&-]*[A-ZĐ])[A-ZĐ][A-ZĐ0-9&-]*[A-ZĐ0-9](?![\w&])"),
+                               (v._LETTER_AFTER_DEGREE, r"(?<=độ )[CF](?![\w])")):
+        assert _spans(led.finditer(text)) == _spans(re.finditer(whole_pattern, text)), led

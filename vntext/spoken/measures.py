@@ -33,6 +33,11 @@ def _alternation(symbols: list[str]) -> str:
     return "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True))
 
 
+def symbols_before() -> list[str]:
+    """The currency symbols written before the number (``$20``, ``€5``)."""
+    return [s for s, (_, k) in units().items() if k == "currency" and _is_symbol(s)]
+
+
 @lru_cache(maxsize=1)
 def measure_pattern() -> re.Pattern[str]:
     """A number or a range of numbers with its scale word, then a currency, unit or ``%`` (and a
@@ -40,7 +45,7 @@ def measure_pattern() -> re.Pattern[str]:
     table = units()
     after = _alternation([s for s, (_, k) in table.items() if k in ("currency", "unit") and not _is_symbol(s)])
     spaced = _alternation([s for s, (_, k) in table.items() if k == "unit_spaced"])
-    before = _alternation([s for s, (_, k) in table.items() if k == "currency" and _is_symbol(s)])
+    before = _alternation(symbols_before())
     per = _alternation(list(table))
     sign = r"(?:(?<![\w.,/-])[-−](?=\d))?"
     amount = rf"{sign}{AMOUNT}{_SCALE}"

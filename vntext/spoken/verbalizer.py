@@ -31,6 +31,7 @@ from ..syllable import parse_syllable
 from . import measures
 from .letters import speak_address, spell, word_readings
 from .numbers import cardinal, digits, ordinal, read_number, roman_value, year
+from .scan import matches_at, number_starts, spaced_number_starts
 
 YEAR_STYLES = ("full", "short")
 _BLOCK = 16384  # characters of whole lines read at once; a longer line is read in pieces cut at a space
@@ -103,30 +104,43 @@ class SpokenMatch:
 Found = tuple[int, int, str, str]  # start, end, kind, spoken
 
 _DOMAIN = re.compile(r"(?<![\w@.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|gov|edu|info|io)(?![\w.])")
+_TOP_LEVEL = re.compile(r"\.(?:vn|com|net|org|gov|edu|info|io)(?![\w.])")  # led by ".": found quickly
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
 _PHONE = re.compile(r"(?<![\d.,/-])(?:0\d{2,3}|1[89]00)(?:[ .]?\d{2,4}){1,3}(?![\d/-]|[.,]\d)")
-_HOUSE = re.compile(r"(?:\b[Ss]ố nhà|\b[Nn]hà số|\b[Ss]ố)\s+(?P<n>\d+[A-Za-z]?(?:/\d+[A-Za-z]?)+)(?![\d/])")
-_STREET_DATE = re.compile(r"(?:\b[Đđ]ường|\b[Pp]hố|\b[Nn]gã tư|\b[Cc]ầu)\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/])")
+# A house number and a street named after a date, each after its word (looked for before the number).
+_HOUSE = re.compile(r"\d+[A-Za-z]?(?:/\d+[A-Za-z]?)+(?![\d/])")
+_HOUSE_CUE = re.compile(r"(?:\b[Ss]ố nhà|\b[Nn]hà số|\b[Ss]ố)\s+$")
+_STREET_DATE = re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/])")
+_STREET_CUE = re.compile(r"(?:\b[Đđ]ường|\b[Pp]hố|\b[Nn]gã tư|\b[Cc]ầu)\s+$")
+# A score, after a word of winning or losing and at most three more words (looked for before it).
+_SCORE_CUE = re.compile(
+    r"\b(?:thắng|thua|hòa|hoà|tỷ số|tỉ số|cách biệt|dẫn|gỡ|hạ|đánh bại|vượt qua)\s+(?:[^\W\d]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
 _SCORE = re.compile(
-    r"(?:\b(?:thắng|thua|hòa|hoà|tỷ số|tỉ số|cách biệt|dẫn|gỡ|hạ|đánh bại|vượt qua)\s+(?:[^\W\d]+\s+){0,3}?)"
     r"(?P<a>\d{1,2})\s*[-–]\s*(?P<b>\d{1,2})(?![\d/%]|[.,]\d|\s*(?:tháng|năm|giờ|ngày)\b)",
     re.IGNORECASE,
 )
 _FRACTION = re.compile(r"(?<![\w/.,-])(?P<a>\d{1,3})/(?P<b>\d{1,3})(?![\w/])")
 _RANGE = re.compile(rf"(?<![\w.,/-])(?P<a>{measures.AMOUNT})\s*[-–]\s*(?P<b>{measures.AMOUNT})(?![\w/%]|[.,]\d)")
-_ROMAN_CONTEXT = re.compile(
+# A Roman numeral (led by its letters: found quickly), read as one after a word that numbers things.
+_ROMAN = re.compile(r"[IVXLCDM](?<![\w][IVXLCDM])[IVXLCDM]*(?![\w])")
+_ROMAN_CUE = re.compile(
     r"(?P<cue>\b(?:[Tt]hế kỷ|[Tt]hế kỉ|[Kk]hóa|[Kk]hoá|[Qq]uý|[Đđ]ại hội|[Ll]ần thứ|[Tt]hứ|[Cc]hương|[Pp]hần|[Tt]ập|"
-    r"[Kk]ỳ họp thứ|[Hh]ội nghị|[Tt]rung ương|[Đđ]iều|[Mm]ục|[Vv]òng|[Gg]iải|[Ll]ớp|[Ll]oại|[Hh]ạng))\s+"
-    r"(?P<r>[IVXLCDM]+)(?![\w])"
+    r"[Kk]ỳ họp thứ|[Hh]ội nghị|[Tt]rung ương|[Đđ]iều|[Mm]ục|[Vv]òng|[Gg]iải|[Ll]ớp|[Ll]oại|[Hh]ạng))\s+$"
 )
-_ORDINAL = re.compile(r"\b(?P<cue>[Tt]hứ)\s+(?P<n>\d{1,4})(?![\d/]|[.,]\d)")
-_ACRONYM = re.compile(r"(?<![\w&.-])(?=[A-ZĐ0-9&-]*[A-ZĐ])[A-ZĐ][A-ZĐ0-9&-]*[A-ZĐ0-9](?![\w&])")
-_LETTER_AFTER_DEGREE = re.compile(r"(?<=độ )[CF](?![\w])")
+# Patterns led by a literal or a class of a few letters, which the engine skips to quickly; the
+# boundary before them is checked after their first letters.
+_ORDINAL = re.compile(r"hứ(?<=[Tt]hứ)(?<!\w[Tt]hứ)\s+(?P<n>\d{1,4})(?![\d/]|[.,]\d)")
+_ACRONYM = re.compile(r"[A-ZĐ](?<![\w&.-][A-ZĐ])[A-ZĐ0-9&-]*[A-ZĐ0-9](?![\w&])")
+_LETTER_AFTER_DEGREE = re.compile(r"[CF](?<=độ [CF])(?![\w])")
 _NUMBER_TOKEN = re.compile(rf"(?<![\w.,])(?P<sign>(?<![\w.,/-])[-−](?=\d))?(?P<n>{measures.NUMBER})(?![\w]|[.,]\d)")
 _DOTTED = re.compile(r"(?<![\w.,])\d+(?:\.\d+)+(?![\w]|[.,]\d)")  # 1.5, 2.3.1: not thousands
 _CLOCK = re.compile(r"(?<![\w.,:/])(?P<h>\d{1,2})(?::(?P<m>\d{2})|[hg](?P<m2>\d{2})?)(?![\w:/]|[.,]\d)")
 _SYMBOLS = {"&": "và", "%": "phần trăm", "+": "cộng", "=": "bằng", "°": "độ", "/": "trên"}
-_SYMBOL = re.compile(r"(?<!\S)[&+=](?!\S)|(?<=\d)[+/](?=\d)|%")
+# "&", "+", "=" standing alone; "+" or "/" between digits; "%"
+_SYMBOL = re.compile(r"[&+=](?<!\S[&+=])(?!\S)|[+/](?<=\d[+/])(?=\d)|%")
+_SYMBOL_CHAR = re.compile(r"[&+=/%]")
 
 
 class Verbalizer:
@@ -207,7 +221,7 @@ class Verbalizer:
 
     def _addresses(self, text: str, _: object) -> Iterator[Found]:
         spans = [(a, b) for a, b in protected_spans(text) if text[a:b].count("`") == 0]
-        spans += [m.span() for m in _DOMAIN.finditer(text)]
+        spans += _domains(text)
         for a, b in spans:
             kind = "email" if "@" in text[a:b] else "url"
             if kind == "email" and not _EMAIL.fullmatch(text[a:b]):
@@ -215,7 +229,7 @@ class Verbalizer:
             yield a, b, kind, speak_address(text[a:b])
 
     def _document_numbers(self, text: str, _: object) -> Iterator[Found]:
-        for m in DOC_NUMBER.finditer(text):  # the abbreviation expander's own
+        for m in matches_at(DOC_NUMBER, text, number_starts(text)):  # the abbreviation expander's own
             if not any(c.isupper() for c in m.group()):
                 continue  # 30/4/1975, 45/7, 10-15, 45.000đ/kg: dates, house numbers, ranges, prices
             yield m.start(), m.end(), "document_number", self._document(m.group())
@@ -237,16 +251,16 @@ class Verbalizer:
         return cardinal(n, **self._numbers())
 
     def _phones(self, text: str, _: object) -> Iterator[Found]:
-        for m in _PHONE.finditer(text):
+        for m in matches_at(_PHONE, text, number_starts(text)):
             if 8 <= sum(c.isdigit() for c in m.group()) <= 11:
                 yield m.start(), m.end(), "phone", digits(m.group())
 
     def _house_numbers(self, text: str, _: object) -> Iterator[Found]:
-        for m in _HOUSE.finditer(text):
+        for m in _after_cue(_HOUSE, _HOUSE_CUE, text):
             options = self._numbers()
-            parts = [cardinal(int(re.sub(r"\D", "", p)), **options) + _letter_suffix(p) for p in m["n"].split("/")]
-            yield m.start("n"), m.end("n"), "house_number", " trên ".join(parts)
-        for m in _STREET_DATE.finditer(text):
+            parts = [cardinal(int(re.sub(r"\D", "", p)), **options) + _letter_suffix(p) for p in m.group().split("/")]
+            yield m.start(), m.end(), "house_number", " trên ".join(parts)
+        for m in _after_cue(_STREET_DATE, _STREET_CUE, text):
             spoken = f"{cardinal(int(m.group('d')), **self._numbers())} tháng {self._month(int(m.group('m')))}"
             yield m.start("d"), m.end("m"), "date", spoken
 
@@ -258,24 +272,24 @@ class Verbalizer:
             yield m.start, m.end, kind, self._speak_date(m.text)
 
     def _clock_times(self, text: str, _: object) -> Iterator[Found]:
-        for m in _CLOCK.finditer(text):
+        for m in matches_at(_CLOCK, text, number_starts(text)):
             if int(m.group("h")) < 24 and int(m.group("m") or 0) < 60:
                 yield m.start(), m.end(), "time", self._speak_date(m.group())
 
     def _measures(self, text: str, _: object) -> Iterator[Found]:
         options = self._numbers()
-        for m in measures.measure_pattern().finditer(text):
+        for m in matches_at(measures.measure_pattern(), text, _measure_starts(text)):
             yield m.start(), m.end(), measures.kind(m), measures.speak(m, **options)
         for m in _LETTER_AFTER_DEGREE.finditer(text):
             yield m.start(), m.end(), "letters", spell(m.group())
 
     def _scores(self, text: str, _: object) -> Iterator[Found]:
-        for m in _SCORE.finditer(text):
+        for m in _after_cue(_SCORE, _SCORE_CUE, text, reach=120):
             a, b = (cardinal(int(m.group(k)), **self._numbers()) for k in "ab")
             yield m.start("a"), m.end("b"), "score", f"{a} {b}"
 
     def _fractions(self, text: str, _: object) -> Iterator[Found]:
-        for m in _FRACTION.finditer(text):
+        for m in matches_at(_FRACTION, text, number_starts(text)):
             a, b = int(m.group("a")), int(m.group("b"))
             if b < 2:
                 continue
@@ -284,19 +298,20 @@ class Verbalizer:
             yield m.start(), m.end(), "fraction", f"{cardinal(a, **self._numbers())} {joiner} {denominator}"
 
     def _ranges(self, text: str, _: object) -> Iterator[Found]:
-        for m in _RANGE.finditer(text):
+        for m in matches_at(_RANGE, text, number_starts(text)):
             a = read_number("", *_split(m.group("a")), **self._numbers())
             b = read_number("", *_split(m.group("b")), **self._numbers())
             yield m.start(), m.end(), "range", f"{a} đến {b}"
 
     def _romans(self, text: str, _: object) -> Iterator[Found]:
-        for m in _ROMAN_CONTEXT.finditer(text):
-            value = roman_value(m.group("r"))
-            if value is None:
+        for m in _ROMAN.finditer(text):
+            said = _ROMAN_CUE.search(text, max(0, m.start() - 40), m.start())
+            value = roman_value(m.group()) if said is not None else None
+            if said is None or value is None:
                 continue
-            cue = m.group("cue").lower()
+            cue = said.group("cue").lower()
             words = ordinal(value, **self._numbers()) if cue in ("thứ", "lần thứ", "kỳ họp thứ") else cardinal(value)
-            yield m.start("r"), m.end("r"), "roman", words
+            yield m.start(), m.end(), "roman", words
 
     def _ordinals(self, text: str, _: object) -> Iterator[Found]:
         for m in _ORDINAL.finditer(text):
@@ -316,10 +331,10 @@ class Verbalizer:
                 yield m.start(), m.end(), "letters", spell(token, foreign=token in international, **self._numbers())
 
     def _numbers_found(self, text: str, _: object) -> Iterator[Found]:
-        for m in _DOTTED.finditer(text):
+        for m in matches_at(_DOTTED, text, number_starts(text)):
             if not re.fullmatch(measures.NUMBER, m.group()):
                 yield m.start(), m.end(), "number", " chấm ".join(cardinal(int(p)) for p in m.group().split("."))
-        for m in _NUMBER_TOKEN.finditer(text):
+        for m in matches_at(_NUMBER_TOKEN, text, number_starts(text)):
             whole, frac = _split(m.group("n"))
             kind = "decimal" if frac else "number"
             n = m.group("n")
@@ -332,7 +347,7 @@ class Verbalizer:
             yield m.start(), m.end(), kind, words
 
     def _symbols(self, text: str, _: object) -> Iterator[Found]:
-        for m in _SYMBOL.finditer(text):
+        for m in matches_at(_SYMBOL, text, (c.start() for c in _SYMBOL_CHAR.finditer(text))):
             yield m.start(), m.end(), "symbol", _SYMBOLS[m.group()]
 
     # -------------------------------------------------------------------------------------- dates
@@ -478,3 +493,33 @@ def find_spoken(text: str, *, reference: date | datetime | None = None, **option
 
 
 __all__ = ["SpokenMatch", "VerbalizeConfig", "Verbalizer", "find_spoken", "verbalize"]
+
+
+def _domains(text: str) -> list[tuple[int, int]]:
+    """The spans of the web addresses without a scheme in *text* (``baochinhphu.vn``), found from their
+    ending, which is rare, rather than tried at every letter."""
+    spans: list[tuple[int, int]] = []
+    for end in dict.fromkeys(m.end() for m in _TOP_LEVEL.finditer(text)):
+        for m in _DOMAIN.finditer(text, max(0, end - 256), end):
+            if m.end() == end and (not spans or m.start() >= spans[-1][1]):
+                spans.append(m.span())
+    return spans
+
+
+def _after_cue(pattern: re.Pattern[str], cue: re.Pattern[str], text: str, reach: int = 40) -> Iterator[re.Match[str]]:
+    """The matches of *pattern* at a number right after a space, where *cue* ends just before it
+    (within *reach* characters): "số 12/5", "thắng đậm 3-0"."""
+    for m in matches_at(pattern, text, spaced_number_starts(text)):
+        if cue.search(text, max(0, m.start() - reach), m.start()) is not None:
+            yield m
+
+
+def _measure_starts(text: str) -> list[int]:
+    """Where a measure can begin: a number (with its sign) or a currency symbol written before one."""
+    symbols = [m.start() for m in _currency_before().finditer(text)]
+    return sorted([*number_starts(text), *symbols]) if symbols else list(number_starts(text))
+
+
+@lru_cache(maxsize=1)
+def _currency_before() -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(sorted({s[0] for s in measures.symbols_before()}))) + "]")
