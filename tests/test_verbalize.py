@@ -172,7 +172,7 @@ def test_real_text_comes_out_without_digits(seed_lines: list[str]) -> None:
 
 
 # ---------------------------------------------------------------------- finders tried where they can begin
-# The finders try their patterns only at the starts of numbers (spoken/scan.py), look for a cue word
+# The finders try their patterns only at the starts of numbers (vntext/_starts.py), look for a cue word
 # before the number, or lead with their first letters; each must find what a scan of every position
 # with the whole pattern finds. The whole patterns are written here as they were before that change.
 _FORMS = st.lists(st.sampled_from([
@@ -190,10 +190,10 @@ def _spans(found: object) -> list[tuple[int, int]]:
 @settings(deadline=None, max_examples=400)
 @given(_FORMS)
 def test_finders_tried_where_they_can_begin_find_what_a_full_scan_finds(text: str) -> None:
+    from vntext._starts import matches_at, number_starts
     from vntext.abbreviations import DOC_NUMBER
     from vntext.spoken import measures
     from vntext.spoken import verbalizer as v
-    from vntext.spoken.scan import matches_at, number_starts
 
     for pattern in (DOC_NUMBER, v._PHONE, v._CLOCK, v._FRACTION, v._RANGE, v._DOTTED, v._NUMBER_TOKEN):
         assert _spans(matches_at(pattern, text, number_starts(text))) == _spans(pattern.finditer(text)), pattern

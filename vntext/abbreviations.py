@@ -23,6 +23,7 @@ from typing import Any
 
 import regex
 
+from ._starts import matches_at, number_starts
 from ._trie import trie_pattern
 from .data import read_tsv
 from .errors import check_text
@@ -222,7 +223,8 @@ class AbbreviationExpander:
 
     def _found(self, text: str, learn: bool | None) -> Iterator[AbbreviationMatch]:
         learn = self._options.learn if learn is None else learn
-        protected = [_with_spaced_tail(text, m) for m in DOC_NUMBER.finditer(text)] + protected_spans(text)
+        numbers = matches_at(DOC_NUMBER, text, number_starts(text))
+        protected = [_with_spaced_tail(text, m) for m in numbers] + protected_spans(text)
         protected += [m.span() for m in _ENDLESS.finditer(text)]
         learned: dict[str, tuple[int, str]] = {}
         for m in _DEFINITION.finditer(text):

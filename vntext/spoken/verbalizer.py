@@ -22,6 +22,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
+from .._starts import matches_at, number_starts, spaced_number_starts
 from .._windows import windows
 from ..abbreviations import DOC_NUMBER, KEPT_CATEGORIES, AbbreviationExpander, _dictionary
 from ..dates import find_dates
@@ -31,7 +32,6 @@ from ..syllable import parse_syllable
 from . import measures
 from .letters import speak_address, spell, word_readings
 from .numbers import cardinal, digits, ordinal, read_number, roman_value, year
-from .scan import matches_at, number_starts, spaced_number_starts
 
 YEAR_STYLES = ("full", "short")
 _BLOCK = 16384  # characters of whole lines read at once; a longer line is read in pieces cut at a space
@@ -357,19 +357,10 @@ class Verbalizer:
     def _speak_date(self, written: str) -> str:
         """A date or time as written, its numbers in words: ``Sáng 14-2`` → ``Sáng mười bốn tháng
         hai``, ``12-14/9`` → ``mười hai đến mười bốn tháng chín``, ``19h30`` → ``mười chín giờ ba mươi``."""
-        s = re.sub(r"\b[IVXLC]+\b", lambda m: str(roman_value(m.group()) or m.group()), written)  # thế kỷ XXI
-        s = re.sub(r"\bQ([1-4])\b", r"quý \1", s)
-        s = re.sub(r"\b([Qq]uý\s+\d)\s*[/-]\s*(\d{4})", r"\1 năm \2", s)
-        s = re.sub(r"\b([Tt]háng\s+\d{1,2})\s*[/.-]\s*(\d{4})", r"\1 năm \2", s)
-        s = re.sub(r"(\d{1,2})[/.-](\d{1,2})\s*[-–]\s*(\d{1,2})[/.-](\d{1,2})", r"\1 tháng \2 đến \3 tháng \4", s)
-        s = re.sub(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?!\d)", r"\1 tháng \2 năm \3", s)
-        s = re.sub(r"(\d{1,2})\s*[-–]\s*(\d{1,2})[/.-](\d{1,2})(?!\d)", r"\1 đến \2 tháng \3", s)
-        s = re.sub(r"(\d{1,2})[/.-](\d{1,2})(?!\d)", r"\1 tháng \2", s)
-        s = re.sub(r"(\d{1,2})\s*[hHg:](\d{2})(?::(\d{2}))?(?!\d)", _clock, s)
-        s = re.sub(r"(\d{1,2})\s*[hHg](?!\w)", r"\1 giờ", s)
-        s = re.sub(r"(\d{4})\s*[-–]\s*(\d{4})", r"\1 đến \2", s)
-        s = re.sub(r"\s*[-–]\s*(?=\d)", " đến ", s)
-        return re.sub(r"(?P<before>\b\w+\s+)?(?P<n>\d+)", self._date_number, s)
+        s = written
+        for pattern, replacement in _DATE_REWRITES:
+            s = pattern.sub(replacement, s)
+        return _DATE_NUMBER.sub(self._date_number, s)
 
     def _date_number(self, m: re.Match[str]) -> str:
         before = m.group("before") or ""
@@ -390,6 +381,28 @@ def _clock(m: re.Match[str]) -> str:
     h, mm, ss = m.group(1), m.group(2), m.group(3)
     words = f"{h} giờ" + (f" {int(mm)}" if int(mm) else "")
     return words + (f" phút {int(ss)} giây" if ss else "")
+
+
+def _roman_number(m: re.Match[str]) -> str:
+    return str(roman_value(m.group()) or m.group())
+
+
+# A date or time as written, rewritten step by step into words around its numbers (compiled once).
+_DATE_REWRITES: tuple[tuple[re.Pattern[str], Any], ...] = tuple((re.compile(p), r) for p, r in (
+    (r"\b[IVXLC]+\b", _roman_number),  # thế kỷ XXI
+    (r"\bQ([1-4])\b", r"quý \1"),
+    (r"\b([Qq]uý\s+\d)\s*[/-]\s*(\d{4})", r"\1 năm \2"),
+    (r"\b([Tt]háng\s+\d{1,2})\s*[/.-]\s*(\d{4})", r"\1 năm \2"),
+    (r"(\d{1,2})[/.-](\d{1,2})\s*[-–]\s*(\d{1,2})[/.-](\d{1,2})", r"\1 tháng \2 đến \3 tháng \4"),
+    (r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?!\d)", r"\1 tháng \2 năm \3"),
+    (r"(\d{1,2})\s*[-–]\s*(\d{1,2})[/.-](\d{1,2})(?!\d)", r"\1 đến \2 tháng \3"),
+    (r"(\d{1,2})[/.-](\d{1,2})(?!\d)", r"\1 tháng \2"),
+    (r"(\d{1,2})\s*[hHg:](\d{2})(?::(\d{2}))?(?!\d)", _clock),
+    (r"(\d{1,2})\s*[hHg](?!\w)", r"\1 giờ"),
+    (r"(\d{4})\s*[-–]\s*(\d{4})", r"\1 đến \2"),
+    (r"\s*[-–]\s*(?=\d)", " đến "),
+))
+_DATE_NUMBER = re.compile(r"(?P<before>\b\w+\s+)?(?P<n>\d+)")
 
 
 def _split(number: str) -> tuple[str, str | None]:

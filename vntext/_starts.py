@@ -1,10 +1,11 @@
 """Trying a pattern only where a match can begin.
 
-Most forms the verbaliser reads begin with a number, and their patterns begin with a look-behind (no
-digit, letter or dot before the number), which keeps the regular-expression engine from skipping to
-a likely start: it tries every position of the text. The starts of the runs of digits are found once
-per block, by a pattern the engine skips through quickly, and each pattern is tried there only. This
-gives the same matches as ``finditer`` for a pattern that can only begin at one of those starts.
+Most forms the verbaliser reads, and the document numbers the abbreviation expander keeps as written,
+begin with a number, and their patterns begin with a look-behind (no digit, letter or dot before the
+number), which keeps the regular-expression engine from skipping to a likely start: it tries every
+position of the text. The starts of the runs of digits are found once per text, by a pattern the
+engine skips through quickly, and each pattern is tried there only. This gives the same matches as
+``finditer`` for a pattern that can only begin at one of those starts.
 """
 
 from __future__ import annotations
