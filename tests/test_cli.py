@@ -155,7 +155,8 @@ def test_analyze_documents(tmp_path: Path) -> None:
     records = '{"id": 7, "text": "UBND xã"}\n{"id": 8, "text": "ông Lê Hoài Trung"}\n'
     r = run("analyze", "--field", "text", stdin=records.encode())
     rows = [json.loads(line) for line in r.stdout.decode().splitlines()]
-    assert [(row["id"], len(row["abbreviations"]), len(row["people"])) for row in rows] == [(7, 1, 0), (8, 0, 1)]
+    assert [(row["id"], len(row["vntext"]["abbreviations"]), len(row["vntext"]["people"])) for row in rows] == [
+        (7, 1, 0), (8, 0, 1)]
     r = run("analyze", "--field", "body", stdin=records.encode())
     assert r.returncode == 1 and "line 1 is not a JSON object with a string field 'body'" in r.stderr.decode()
 
@@ -227,7 +228,7 @@ def test_analyze_field_accepts_any_valid_json_lines() -> None:
     assert r.returncode == 0, _no_traceback(r)
     rows = [json.loads(x) for x in r.stdout.decode("utf-8").split("\n") if x]
     assert [row["id"] for row in rows] == [1, None, 3]
-    assert rows[0]["text"] == "Hà Nội\u2028ngày 5/8" and rows[2]["text"] == "lone \ud800 surrogate"
+    assert rows[0]["vntext"]["text"] == "Hà Nội\u2028ngày 5/8" and rows[2]["vntext"]["text"] == "lone \ud800 surrogate"
 
 
 def test_disk_full_is_one_line() -> None:
@@ -373,7 +374,7 @@ def test_reference_field_per_record(tmp_path: Path) -> None:
         '{"id": 5, "text": "Chiều qua mưa.", "published": "2020-08-06"}\n', encoding="utf-8")
     r = run("analyze", "--field", "text", "--reference-field", "published", "--reference", "2024-07-01", str(records))
     rows = [json.loads(line) for line in r.stdout.decode().splitlines()]
-    assert [(row["id"], row["dates"][0]["value"]["start"]) for row in rows] == [
+    assert [(row["id"], row["vntext"]["dates"][0]["value"]["start"]) for row in rows] == [
         (1, "2020-08-05"), (2, "2020-12-31"), (3, "2024-06-30")]  # what came before the bad record is kept
     assert r.returncode == 1
     assert r.stderr.decode().strip() == (
@@ -421,3 +422,34 @@ def test_output_option_and_examples_in_help(tmp_path: Path) -> None:
     for command in ("normalize", "verbalize", "strip", "expand", "abbreviations", "people", "dates", "analyze",
                     "decode", "detect"):
         assert "\nexamples:\n  " in run(command, "--help").stdout.decode(), command
+
+
+def test_analyze_records_keep_every_field_and_bad_ones_can_be_skipped(tmp_path: Path) -> None:
+    records = tmp_path / "crawl.jsonl"
+    records.write_text(
+        '{"url": "https://x.vn/1", "body": "UBND xã họp ngày 5/8.", "tags": ["a", 1], "score": 0.5}\n'
+        'not json at all\n'
+        '{"url": "https://x.vn/3", "body": 42}\n'
+        '{"url": "https://x.vn/4", "body": "Ông Lê Văn Tám"}\n', encoding="utf-8")
+    r = run("analyze", "--field", "body", "--reference", "2024-07-01", str(records))
+    assert r.returncode == 1 and r.stderr.decode().strip() == (
+        f"vntext: error: {records}: line 2 is not a JSON object with a string field 'body'")
+    (first,) = [json.loads(line) for line in r.stdout.decode().splitlines()]  # the record before it is kept
+    assert {k: first[k] for k in ("url", "body", "tags", "score")} == {
+        "url": "https://x.vn/1", "body": "UBND xã họp ngày 5/8.", "tags": ["a", 1], "score": 0.5}
+    assert first["vntext"]["file"] == str(records) and first["vntext"]["line"] == 1
+    assert first["vntext"]["dates"][0]["value"]["start"] == "2024-08-05"
+
+    r = run("analyze", "--field", "body", "--into", "nlp", "--skip-bad", str(records))
+    rows = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    assert r.returncode == 0 and [(row["url"], row["nlp"]["line"]) for row in rows] == [
+        ("https://x.vn/1", 1), ("https://x.vn/4", 4)]
+    assert r.stderr.decode().splitlines() == [
+        f"vntext: warning: {records}: line 2 is not a JSON object with a string field 'body'; skipped",
+        f"vntext: warning: {records}: line 3: field 'body' is not a string; skipped",
+        "vntext: warning: 2 bad record(s) skipped (see above)"]
+
+    r = run("analyze", "--field", "body", "--into", "url", str(records))
+    assert r.returncode == 1 and "already has a field 'url'" in r.stderr.decode()
+    r = run("analyze", "--skip-bad", str(records))
+    assert r.returncode == 1 and "--skip-bad needs --field" in r.stderr.decode()

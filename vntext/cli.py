@@ -375,10 +375,15 @@ def _analyze_file(analyzer: Any, name: str, out: BinaryIO) -> None:
         raise InternalError(f"{failed} block(s) of {shown} could not be analysed (see above); please report it")
 
 
-def _write_document(out: BinaryIO, where: dict[str, Any], doc: Any) -> None:
-    """One JSON line for an analysed record, written piece by piece: the same object as
-    ``{**where, **doc.to_dict()}``, without building it (a record of 200,000 matches would hold them
-    three times over)."""
+def _write_document(out: BinaryIO, where: dict[str, Any], doc: Any, record: dict[str, Any] | None = None,
+                    into: str = "") -> None:
+    """One JSON line for an analysed document, written piece by piece: the same object as
+    ``{**where, **doc.to_dict()}`` (or, for a JSON Lines *record*, the record with that object under
+    the key *into*), without building it (a record of 200,000 matches would hold them three times
+    over)."""
+    if record is not None:
+        out.write(_json_line(record)[:-2].encode() + b", " if record else b"{")
+        out.write(json.dumps(into, ensure_ascii=False).encode() + b": ")
     out.write(_json_line(where)[:-2].encode() + b", " if where else b"{")
     out.write(b'"text": ' + _json_line({"": doc.text})[5:-2].encode())
     out.write(b', "encoding": ' + json.dumps(doc.encoding).encode())
@@ -387,7 +392,7 @@ def _write_document(out: BinaryIO, where: dict[str, Any], doc: Any) -> None:
         for k, m in enumerate(getattr(doc, key)):
             out.write((b", " if k else b"") + _json_line(m.to_dict())[:-1].encode())
         out.write(b"]")
-    out.write(b"}\n")
+    out.write(b"}}\n" if record is not None else b"}\n")
 
 
 def _encodable(text: str) -> bool:
@@ -399,10 +404,10 @@ def _encodable(text: str) -> bool:
 
 
 def _record(
-    line: str, field: str, name: str, n: int, reference_field: str | None = None
+    line: str, field: str, name: str, n: int, reference_field: str | None = None, into: str = "vntext"
 ) -> tuple[str, dict[str, Any], Any]:
-    """The text to analyse in one JSON Lines record, what the output row starts with, and the
-    reference date the record names in *reference_field* (or ``None``)."""
+    """One JSON Lines record, the text to analyse in it, and the reference date it names in
+    *reference_field* (or ``None``)."""
     try:
         record = json.loads(line, parse_constant=lambda _: None)  # NaN/Infinity (pandas) read as null
         text = record[field]
@@ -410,22 +415,26 @@ def _record(
         raise InputError(f"{name}: line {n} is not a JSON object with a string field {field!r}") from None
     if not isinstance(text, str):
         raise InputError(f"{name}: line {n}: field {field!r} is not a string")
-    where = {"file": name, "line": n, **({"id": record["id"]} if "id" in record else {})}
-    return text, where, _record_reference(record, reference_field, name, n)
+    if into in record:
+        raise InputError(f"{name}: line {n}: the record already has a field {into!r}, where the results would "
+                         "go; name another with --into")
+    return text, record, _record_reference(record, reference_field, name, n)
 
 
 def cmd_analyze(args: argparse.Namespace) -> None:
     from .analyze import Analyzer
 
-    if args.reference_field and not args.field:
-        raise InputError("--reference-field needs --field (it names a field of each JSON Lines record)")
+    for option, given in (("--reference-field", args.reference_field), ("--skip-bad", args.skip_bad),
+                          ("--into", args.into != "vntext")):
+        if given and not args.field:
+            raise InputError(f"{option} needs --field (it is about the JSON Lines records)")
     analyzer = Analyzer(reference=args.reference)
     out = sys.stdout.buffer
     if not (args.lines or args.field):  # one document per file
         for name in args.files or ["-"]:
             _analyze_file(analyzer, name, out)
         return
-    failed = 0
+    failed = skipped = 0
     for name, first_line, block in _texts(args.files):
         # Lines end at "\n" only: U+2028, U+0085 or a form feed inside a record is text, not a break.
         lines = block.split("\n")
@@ -435,10 +444,18 @@ def cmd_analyze(args: argparse.Namespace) -> None:
             line = line.removesuffix("\r")
             if not line.strip():
                 continue
+            record = None
             if args.field:
-                text, where, reference = _record(line, args.field, name, n, args.reference_field)
+                try:
+                    text, record, reference = _record(line, args.field, name, n, args.reference_field, args.into)
+                except InputError as bad:
+                    if not args.skip_bad:
+                        raise
+                    skipped += 1
+                    print(f"vntext: warning: {bad}; skipped", file=sys.stderr)
+                    continue
             else:
-                text, where, reference = line, {"file": name, "line": n}, None
+                text, reference = line, None
             try:
                 doc = analyzer.analyze(text, reference)
             except Exception as exc:
@@ -446,7 +463,9 @@ def cmd_analyze(args: argparse.Namespace) -> None:
                 print(f"vntext: error: {name}: line {n}: internal error ({type(exc).__name__}: {exc})",
                       file=sys.stderr)
                 continue
-            _write_document(out, where, doc)
+            _write_document(out, {"file": name, "line": n}, doc, record, args.into)
+    if skipped:
+        print(f"vntext: warning: {skipped} bad record(s) skipped (see above)", file=sys.stderr)
     if failed:
         raise InternalError(f"{failed} record(s) could not be analysed (see above); please report it")
 
@@ -517,7 +536,8 @@ EXAMPLES = {
     "people": ["vntext people news/*.txt > people.jsonl"],
     "dates": ["vntext dates --reference 2024-06-30 news.txt", "vntext dates --reference dateline articles/*.txt"],
     "analyze": ["vntext analyze article.txt",
-                "vntext analyze --field text --reference-field published records.jsonl -o analysed.jsonl"],
+                "vntext analyze --field text --reference-field published records.jsonl -o analysed.jsonl",
+                "vntext analyze --field body --into nlp --skip-bad crawl.jsonl -o analysed.jsonl"],
     "decode": ["vntext decode --from tcvn3 old.txt -o new.txt", "vntext decode --from auto archive/*.txt"],
     "detect": ["vntext detect archive/*.txt"],
 }
@@ -619,7 +639,14 @@ def build_parser() -> argparse.ArgumentParser:
                         "date and time); records without it use --reference")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--lines", action="store_true", help="each line is a document (default: each file)")
-    group.add_argument("--field", metavar="NAME", help="input is JSON Lines; analyse this field of each object")
+    group.add_argument("--field", metavar="NAME",
+                       help="input is JSON Lines; analyse this field of each object, which is written out "
+                            "with every field it has and the results under --into")
+    p.add_argument("--into", metavar="KEY", default="vntext",
+                   help="with --field: the key the results go under in each record (default: vntext)")
+    p.add_argument("--skip-bad", action="store_true",
+                   help="with --field: report a record that is not a JSON object with that text field, "
+                        "with its line number, and go on (default: stop there)")
     files(p, jobs=False)
     p.set_defaults(func=cmd_analyze)
 
