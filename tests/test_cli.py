@@ -453,3 +453,18 @@ def test_analyze_records_keep_every_field_and_bad_ones_can_be_skipped(tmp_path: 
     assert r.returncode == 1 and "already has a field 'url'" in r.stderr.decode()
     r = run("analyze", "--skip-bad", str(records))
     assert r.returncode == 1 and "--skip-bad needs --field" in r.stderr.decode()
+
+
+def test_readme_first_command_visibly_repairs_the_shipped_sample() -> None:
+    import unicodedata
+
+    root = Path(__file__).resolve().parent.parent
+    assert "vntext normalize examples/sample.txt" in (root / "README.md").read_text(encoding="utf-8")
+    sample = (root / "examples" / "sample.txt").read_text(encoding="utf-8")
+    r = run("normalize", str(root / "examples" / "sample.txt"))
+    out = r.stdout.decode("utf-8")
+    assert r.returncode == 0 and out != sample and out.count("\n") == sample.count("\n")
+    for before, after in (("hoà khí", "hòa khí"), ("thuỷ lợi", "thủy lợi"), ("muà mưa", "mùa mưa"),
+                          ("Th«ng b¸o khÈn", "Thông báo khẩn")):
+        assert before in sample and after in out and before not in out
+    assert out == unicodedata.normalize("NFC", out) and sample != unicodedata.normalize("NFC", sample)
