@@ -468,3 +468,25 @@ def test_readme_first_command_visibly_repairs_the_shipped_sample() -> None:
                           ("Th«ng b¸o khÈn", "Thông báo khẩn")):
         assert before in sample and after in out and before not in out
     assert out == unicodedata.normalize("NFC", out) and sample != unicodedata.normalize("NFC", sample)
+
+
+def test_interactive_input_is_answered_line_by_line() -> None:
+    # A writer that waits for each answer before it writes the next line (a terminal, a chat bot): each
+    # line is answered before the next is written, with several jobs too.
+    import select
+
+    for extra in ([], ["--jobs", "2"]):
+        proc = subprocess.Popen([sys.executable, "-m", "vntext", "normalize", *extra],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert proc.stdin is not None and proc.stdout is not None
+        try:
+            for line, answer in (("hoà bình\n", "hòa bình\n"), ("thuỷ chung\n", "thủy chung\n")):
+                proc.stdin.write(line.encode())
+                proc.stdin.flush()
+                ready, _, _ = select.select([proc.stdout], [], [], 120)  # generous: only liveness is tested
+                assert ready, f"no answer to {line!r} while the input stays open"
+                assert proc.stdout.readline().decode() == answer
+        finally:
+            proc.stdin.close()
+            proc.wait(timeout=120)
+        assert proc.returncode == 0

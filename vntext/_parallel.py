@@ -18,12 +18,22 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
+def _never() -> bool:
+    return False
+
+
+def ordered_map(
+    fn: Callable[[T], R], items: Iterable[T], jobs: int, idle: Callable[[], bool] = _never
+) -> Iterator[R]:
     """``map(fn, items)`` over *jobs* processes, results in input order, with at most ``2 * jobs``
     items in flight (so memory stays bounded on any length of input). No process is started until a
-    second item arrives: a small input runs in this process."""
+    second item arrives: a small input runs in this process. When *idle* says the input waits for its
+    writer (a terminal, a slow pipe), the items read so far are answered before the next is read."""
     it = iter(items)
     first = next(it, None)
+    while first is not None and idle():  # the input waits for its writer: answer before reading on
+        yield fn(first)
+        first = next(it, None)
     if first is None:
         return
     try:
@@ -42,9 +52,11 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator
     try:
         pending: deque[Future[R]] = deque([pool.submit(fn, first), pool.submit(fn, second)])
         try:
+            while pending and idle():
+                yield pending.popleft().result()
             for item in it:
                 pending.append(pool.submit(fn, item))
-                while len(pending) >= 2 * jobs:
+                while len(pending) >= 2 * jobs or (pending and idle()):
                     yield pending.popleft().result()
         except Exception:
             while pending:  # the blocks before a bad input are still written

@@ -53,21 +53,52 @@ def _utf8_boundary(data: bytearray | bytes, end: int) -> int:
     return end
 
 
+class _Input:
+    """Whether the input read last waits for its writer (a terminal, a slow pipe): then each block
+    is answered, and the answer flushed, before more is read."""
+
+    idle = False
+
+
+INPUT = _Input()
+_MOMENT = 0.05  # seconds a pipe may take to bring more before what was read is answered
+
+
+def _waiting(stream: BinaryIO) -> bool:
+    """True when more of *stream* can be read now or within a moment (a file; a pipe its writer keeps
+    filling, as ``cat`` does), False when it waits for its writer (a person at a terminal)."""
+    if sys.platform == "win32":
+        return True  # select() takes only sockets there: read in whole blocks
+    import select
+
+    try:
+        return bool(select.select([stream.fileno()], [], [], _MOMENT)[0])
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return True
+
+
 def _blocks(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
-    """(offset, bytes) blocks that end at a newline; a line longer than :data:`MAX_LINE` is cut at its
-    last space (or, with none, between two characters), so memory stays bounded by the block size.
-    Every byte comes out once, in order. Lines end at ``\\n`` only (``\\r\\n`` is a line end too)."""
+    """(offset, bytes) blocks that end at a newline, of about :data:`BLOCK` bytes; when the input
+    waits for its writer (a terminal, a slow pipe), the whole lines read so far are a block at once
+    (:data:`INPUT` says so), so interactive input is answered line by line. A line longer than
+    :data:`MAX_LINE` is cut at its last space (or, with none, between two characters), so memory stays
+    bounded by the block size. Every byte comes out once, in order. Lines end at ``\\n`` only
+    (``\\r\\n`` is a line end too)."""
+    read = getattr(stream, "read1", stream.read)  # read1: what a pipe holds now, without waiting for more
     pending = bytearray()
+    searched = 0  # pending[:searched] holds no newline
     offset = 0
     while True:
         try:
-            chunk = stream.read(BLOCK)
+            chunk = read(BLOCK)
         except OSError as exc:
             raise InputError(f"cannot read {getattr(stream, 'name', 'input')!r}: {exc.strerror or exc}") from None
         if not chunk:
             break
-        searched = len(pending)  # the part before has no newline: only the new chunk is searched
         pending += chunk
+        INPUT.idle = len(pending) < BLOCK and not _waiting(stream)
+        if len(pending) < BLOCK and not INPUT.idle:
+            continue  # more input is there already: fill the block
         cut = pending.rfind(b"\n", searched) + 1
         if not cut and len(pending) >= MAX_LINE:
             cut = pending.rfind(b" ", len(pending) - MAX_LINE // 4) + 1 or _utf8_boundary(pending, len(pending))
@@ -75,6 +106,8 @@ def _blocks(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
             yield offset, bytes(pending[:cut])
             offset += cut
             del pending[:cut]
+        searched = 0 if cut else len(pending)
+    INPUT.idle = False
     if pending:
         yield offset, bytes(pending)
 
@@ -177,7 +210,7 @@ def _run(
             yield work, make(name, line, text)
 
     try:
-        for result in ordered_map(call, specs(), jobs):
+        for result in ordered_map(call, specs(), jobs, idle=lambda: INPUT.idle):
             name, line, original = where.popleft()
             if isinstance(result, Failure):
                 failed += 1
@@ -187,6 +220,8 @@ def _run(
                 result = original
             data = result if isinstance(result, bytes) else result.encode("utf-8")
             out.write(data)
+            if INPUT.idle:
+                out.flush()  # the input waits for its writer, who waits for this
             progress.update(len(data))
     finally:
         progress.close()
@@ -464,6 +499,8 @@ def cmd_analyze(args: argparse.Namespace) -> None:
                       file=sys.stderr)
                 continue
             _write_document(out, {"file": name, "line": n}, doc, record, args.into)
+        if INPUT.idle:
+            out.flush()  # the input waits for its writer, who waits for this
     if skipped:
         print(f"vntext: warning: {skipped} bad record(s) skipped (see above)", file=sys.stderr)
     if failed:
