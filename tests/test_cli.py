@@ -490,3 +490,31 @@ def test_interactive_input_is_answered_line_by_line() -> None:
             proc.stdin.close()
             proc.wait(timeout=120)
         assert proc.returncode == 0
+
+
+def test_output_dir_mirrors_files_and_folders(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    (raw / "2024" / "06").mkdir(parents=True)
+    (raw / "a.txt").write_text("hoà bình\n", encoding="utf-8")
+    (raw / "2024" / "06" / "b.txt").write_text("thuỷ chung, ngày 5/6\n", encoding="utf-8")
+    single = tmp_path / "single.txt"
+    single.write_text("Toà án", encoding="utf-8")  # no final newline: nothing is glued to the next file
+    clean = tmp_path / "clean"
+    r = run("normalize", "--output-dir", str(clean), str(raw), str(single))
+    assert r.returncode == 0, _no_traceback(r)
+    written = {p.relative_to(clean).as_posix(): p.read_text(encoding="utf-8") for p in clean.rglob("*") if p.is_file()}
+    assert written == {"a.txt": "hòa bình\n", "2024/06/b.txt": "thủy chung, ngày 5/6\n", "single.txt": "Tòa án"}
+    r = run("dates", "--reference", "2024-07-01", "--output-dir", str(tmp_path / "dates"), str(raw))
+    rows = (tmp_path / "dates" / "2024" / "06" / "b.txt.jsonl").read_text(encoding="utf-8").splitlines()
+    assert r.returncode == 0 and [json.loads(row)["text"] for row in rows] == ["ngày 5/6"]
+    assert (tmp_path / "dates" / "a.txt.jsonl").read_text(encoding="utf-8") == ""
+
+    r = run("normalize", "--output-dir", str(raw / "out"), str(raw))
+    assert r.returncode == 1 and "is inside the input folder" in r.stderr.decode()
+    r = run("normalize", "--output-dir", str(tmp_path), str(single))
+    assert r.returncode == 1 and "is also an input" in r.stderr.decode()
+    assert single.read_text(encoding="utf-8") == "Toà án"
+    r = run("normalize", "--output-dir", str(clean), stdin=b"x")
+    assert r.returncode == 1 and "needs input files or folders" in r.stderr.decode()
+    r = run("normalize", "--output-dir", str(clean), "-o", str(tmp_path / "x.txt"), str(single))
+    assert r.returncode == 2 and "not allowed with" in r.stderr.decode()

@@ -564,6 +564,7 @@ def cmd_detect(args: argparse.Namespace) -> None:
 # Shown at the end of each subcommand's --help.
 EXAMPLES = {
     "normalize": ["vntext normalize --tone-style old article.txt -o clean.txt",
+                  "vntext normalize --output-dir clean/ crawl/    # every file under crawl/, same paths under clean/",
                   "echo 'Thuỷ điện Hoà Bình' | vntext normalize"],
     "verbalize": ["echo 'Giá 45.000đ/kg, ngày 30/4' | vntext verbalize",
                   "vntext verbalize --year-style short --lowercase news.txt -o spoken.txt"],
@@ -596,6 +597,61 @@ def _open_output(args: argparse.Namespace) -> None:
     sys.stdout = io.TextIOWrapper(handle, encoding="utf-8", newline="")
 
 
+_JSON_OUTPUT = frozenset({"abbreviations", "people", "dates", "analyze"})
+
+
+def _mirrored(names: list[str], folder: str, suffix: str) -> list[tuple[str, str]]:
+    """(input, output) paths for ``--output-dir``: a file goes to *folder*/its name, the files under an
+    input folder to *folder*/their path in it, each with *suffix* added."""
+    if not names or "-" in names:
+        raise InputError("--output-dir needs input files or folders (not standard input)")
+    out = os.path.abspath(folder)
+    pairs: list[tuple[str, str]] = []
+    for name in names:
+        if os.path.isdir(name):
+            top = os.path.abspath(name)
+            if out == top or out.startswith(top + os.sep):
+                raise InputError(f"the output folder {folder!r} is inside the input folder {name!r}")
+            for root, dirs, files in os.walk(name):
+                dirs.sort()
+                pairs += [(os.path.join(root, f), os.path.join(out, os.path.relpath(os.path.join(root, f), name)))
+                          for f in sorted(files)]
+        else:
+            pairs.append((name, os.path.join(out, os.path.basename(name))))
+    pairs = [(src, dst + suffix) for src, dst in pairs]
+    seen: dict[str, str] = {}
+    for src, dst in pairs:
+        if dst in seen:
+            raise InputError(f"{seen[dst]!r} and {src!r} would both be written to {dst!r}")
+        seen[dst] = src
+        if os.path.exists(dst) and os.path.samefile(src, dst):
+            raise InputError(f"the output {dst!r} is also an input; write to another folder")
+    return pairs
+
+
+def _run_mirrored(args: argparse.Namespace) -> None:
+    """Run the subcommand once per input file, each into its own output file (``--output-dir``)."""
+    pairs = _mirrored(args.files, args.output_dir, ".jsonl" if args.command in _JSON_OUTPUT else "")
+    stdout = sys.stdout
+    try:
+        for src, dst in pairs:
+            os.makedirs(os.path.dirname(dst), exist_ok=True)
+            try:
+                handle = open(dst, "wb")  # noqa: SIM115 - closed below, after the run on this file
+            except OSError as exc:
+                raise InputError(f"cannot open the output {dst!r}: {exc.strerror or exc}") from None
+            with handle:
+                sys.stdout = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+                args.files = [src]
+                try:
+                    args.func(args)
+                finally:
+                    sys.stdout.flush()
+                    sys.stdout.detach()
+    finally:
+        sys.stdout = stdout
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .legacy import ENCODINGS
 
@@ -604,9 +660,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=_Parser)
     sub.required = True
 
-    def files(p: argparse.ArgumentParser, jobs: bool = True) -> None:
+    def files(p: argparse.ArgumentParser, jobs: bool = True, mirror: bool = True) -> None:
         p.add_argument("files", nargs="*", metavar="FILE", help="input files ('-' or none: standard input)")
-        p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+        output = p.add_mutually_exclusive_group()
+        output.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+        if mirror:
+            output.add_argument("--output-dir", metavar="DIR",
+                                help="write each input FILE to DIR/its name, and the files under an input "
+                                     "folder to DIR/their path in it (JSON output: with .jsonl added)")
         if jobs:  # analyze, decode and detect run in one process: they do not offer an option they would ignore
             p.add_argument("--jobs", "-j", type=_positive, metavar="N",
                            help="worker processes (default and at most: one per core); output keeps the input order")
@@ -694,7 +755,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_decode)
 
     p = sub.add_parser("detect", help="name the legacy encoding of each file (or 'unicode')")
-    files(p, jobs=False)
+    files(p, jobs=False, mirror=False)
     p.set_defaults(func=cmd_detect)
     for name, command in sub.choices.items():
         command.epilog = "examples:\n" + "\n".join("  " + line for line in EXAMPLES[name])
@@ -709,8 +770,11 @@ def main(argv: list[str] | None = None) -> int:
         print("vntext: error: standard output is closed", file=sys.stderr)
         return EXIT_INPUT
     try:
-        _open_output(args)
-        args.func(args)
+        if getattr(args, "output_dir", None):
+            _run_mirrored(args)
+        else:
+            _open_output(args)
+            args.func(args)
         sys.stdout.flush()
         sys.stdout.buffer.flush()
     except (InputError, InternalError) as exc:
