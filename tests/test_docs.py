@@ -20,3 +20,24 @@ def test_generated_pages_are_up_to_date() -> None:
     for name, build in module.PAGES.items():
         page = ROOT / "docs" / "generated" / name
         assert page.read_text(encoding="utf-8") == build(), f"run python scripts/generate_docs.py ({name})"
+
+
+def test_reference_examples_are_shown_runnable() -> None:
+    # The API reference shows each doctest as code a reader can paste: no prompts, outputs as comments,
+    # Sphinx roles as code (scripts/griffe_doctests.py, a Griffe extension used by mkdocs.yml).
+    import importlib.util
+
+    pytest.importorskip("griffe")
+    path = Path(__file__).resolve().parent.parent / "scripts" / "griffe_doctests.py"
+    spec = importlib.util.spec_from_file_location("griffe_doctests", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    doc = ("Say it with :func:`verbalize`.\n\n    >>> from vntext import verbalize\n    >>> verbalize(\n"
+           "    ...     '5kg')\n    'năm ki lô gam'\n\nMore text.")
+    assert module.runnable(doc) == (
+        "Say it with `verbalize`.\n\n    ```python\n    from vntext import verbalize\n    verbalize(\n"
+        "        '5kg')\n    # 'năm ki lô gam'\n    ```\n\nMore text.")
+    shown = module.runnable(doc)
+    code = shown.split("```python\n")[1].split("```")[0]
+    compile("\n".join(line[4:] for line in code.splitlines()), "<example>", "exec")  # pastes without SyntaxError
