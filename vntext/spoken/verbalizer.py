@@ -527,10 +527,10 @@ def _after_cue(pattern: re.Pattern[str], cue: re.Pattern[str], text: str, reach:
             yield m
 
 
-def _measure_starts(text: str) -> list[int]:
+def _measure_starts(text: str) -> tuple[int, ...]:
     """Where a measure can begin: a number (with its sign) or a currency symbol written before one."""
     symbols = [m.start() for m in _currency_before().finditer(text)]
-    return sorted([*number_starts(text), *symbols]) if symbols else list(number_starts(text))
+    return tuple(sorted([*number_starts(text), *symbols])) if symbols else number_starts(text)
 
 
 @lru_cache(maxsize=1)
