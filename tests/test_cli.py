@@ -518,3 +518,27 @@ def test_output_dir_mirrors_files_and_folders(tmp_path: Path) -> None:
     assert r.returncode == 1 and "needs input files or folders" in r.stderr.decode()
     r = run("normalize", "--output-dir", str(clean), "-o", str(tmp_path / "x.txt"), str(single))
     assert r.returncode == 2 and "not allowed with" in r.stderr.decode()
+
+
+def test_progress_says_share_done_and_time_left() -> None:
+    from vntext._parallel import Progress
+
+    known = Progress(total=10_000_000)
+    known.bytes = 2_500_000
+    assert known.line(5.0) == "2.5 of 10.0 MB (25%), 0.5 MB/s, 0:15 left"
+    unknown = Progress()
+    unknown.bytes, unknown.docs = 3_000_000, 12
+    assert unknown.line(2.0) == "3.0 MB, 1.5 MB/s, 12 documents"
+    long = Progress(total=10_000_000_000)
+    long.bytes = 1_000_000
+    assert long.line(1.0).endswith("2:46:39 left")
+
+
+def test_no_progress_is_taken_everywhere_and_nothing_reaches_a_non_terminal(tmp_path: Path) -> None:
+    sample = tmp_path / "a.txt"
+    sample.write_text("hoà bình, ngày 5/8\n", encoding="utf-8")
+    for command in (["normalize"], ["dates"], ["analyze"], ["decode", "--from", "auto"], ["detect"], ["verbalize"]):
+        r = run(*command, "--no-progress", str(sample))
+        assert r.returncode == 0 and r.stderr == b"", (command, r.stderr)
+        r = run(*command, str(sample))
+        assert r.returncode == 0 and r.stderr == b"", (command, r.stderr)  # standard error is no terminal here

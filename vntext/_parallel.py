@@ -72,10 +72,14 @@ def ordered_map(
 
 
 class Progress:
-    """A one-line progress report on standard error, only when it is a terminal."""
+    """A one-line progress report on standard error: bytes of input done, and with *total* (the input's
+    size, when known) the share done and the time left; otherwise the rate. Shown only when standard
+    error is a terminal that standard output is not written to (the line would mix with the output),
+    and not when *enabled* is false (``--no-progress``)."""
 
-    def __init__(self) -> None:
-        self.active = sys.stderr.isatty()
+    def __init__(self, total: int | None = None, enabled: bool = True) -> None:
+        self.active = enabled and _terminal(sys.stderr) and not _terminal(sys.stdout)
+        self.total = total
         self.start = time.monotonic()
         self.bytes = 0
         self.docs = 0
@@ -90,17 +94,38 @@ class Progress:
         if now - self._last < 0.2:
             return
         self._last = now
-        elapsed = max(now - self.start, 1e-9)
-        mb = self.bytes / 1e6
-        line = f"\r{mb:,.1f} MB, {mb / elapsed:,.1f} MB/s"
-        if self.docs:
-            line += f", {self.docs:,} documents, {self.docs / elapsed:,.0f}/s"
-        sys.stderr.write(line)
+        sys.stderr.write("\r" + self.line(now - self.start) + "\033[K")
         sys.stderr.flush()
+
+    def line(self, elapsed: float) -> str:
+        """What the report says after *elapsed* seconds."""
+        mb, rate = self.bytes / 1e6, self.bytes / 1e6 / max(elapsed, 1e-9)
+        if self.total:
+            done = min(self.bytes / self.total, 1.0)
+            left = (self.total - self.bytes) / 1e6 / rate if rate and self.bytes < self.total else 0.0
+            line = f"{mb:,.1f} of {self.total / 1e6:,.1f} MB ({done:.0%}), {rate:,.1f} MB/s, {_clock(left)} left"
+        else:
+            line = f"{mb:,.1f} MB, {rate:,.1f} MB/s"
+        if self.docs:
+            line += f", {self.docs:,} documents"
+        return line
 
     def close(self) -> None:
         if self.active and self.bytes:
             sys.stderr.write("\n")
+
+
+def _terminal(stream: Any) -> bool:
+    try:
+        return bool(stream is not None and stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _clock(seconds: float) -> str:
+    """``m:ss`` (or ``h:mm:ss``) for a time left."""
+    s = int(seconds + 0.5)
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
 
 
 class Failure(str):

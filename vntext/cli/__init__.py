@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("files", nargs="*", metavar="FILE", help="input files ('-' or none: standard input)")
         output = p.add_mutually_exclusive_group()
         output.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+        p.add_argument("--no-progress", dest="progress", action="store_false",
+                       help="no progress line on standard error (shown when it is a terminal and the output "
+                            "goes elsewhere)")
         if mirror:
             output.add_argument("--output-dir", metavar="DIR",
                                 help="write each input FILE to DIR/its name, and the files under an input "

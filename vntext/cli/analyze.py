@@ -10,12 +10,14 @@ import sys
 import tempfile
 from typing import Any, BinaryIO
 
+from .._parallel import Progress
 from .streams import (
     INPUT,
     InputError,
     InternalError,
     _json_line,
     _texts,
+    progress_for,
 )
 
 
@@ -34,7 +36,7 @@ def _record_reference(record: dict[str, Any], field: str | None, name: str, n: i
     return moment.date() if len(str(value)) <= 10 else moment
 
 
-def _analyze_file(analyzer: Any, name: str, out: BinaryIO) -> None:
+def _analyze_file(analyzer: Any, name: str, out: BinaryIO, progress: Progress) -> None:
     """One JSON object for a whole file, analysed block by block (blocks of whole lines, about 1 MiB)
     so memory stays bounded on any size of file: the text is written as it is made, and the lists of
     matches wait in temporary files (spans count characters from the start of the file). Learned
@@ -49,6 +51,7 @@ def _analyze_file(analyzer: Any, name: str, out: BinaryIO) -> None:
         spools = {key: stack.enter_context(tempfile.TemporaryFile()) for key in keys}
         reference = analyzer.reference
         for _, first_line, block in _texts([name]):
+            progress.update(len(block.encode("utf-8", "surrogatepass")) if progress.active else 0)
             if reference == "dateline":  # the file's own dateline, from its first block, for every block
                 from ..dates.finder import dateline_of
 
@@ -141,12 +144,19 @@ def cmd_analyze(args: argparse.Namespace) -> None:
             raise InputError(f"{option} needs --field (it is about the JSON Lines records)")
     analyzer = Analyzer(reference=args.reference)
     out = sys.stdout.buffer
-    if not (args.lines or args.field):  # one document per file
-        for name in args.files or ["-"]:
-            _analyze_file(analyzer, name, out)
-        return
+    with contextlib.closing(progress_for(args)) as progress:
+        if not (args.lines or args.field):  # one document per file
+            for name in args.files or ["-"]:
+                _analyze_file(analyzer, name, out, progress)
+            return
+        _analyze_lines(args, analyzer, out, progress)
+
+
+def _analyze_lines(args: argparse.Namespace, analyzer: Any, out: BinaryIO, progress: Progress) -> None:
+    """``analyze --lines`` and ``--field``: one JSON object per line or record."""
     failed = skipped = 0
     for name, first_line, block in _texts(args.files):
+        progress.update(len(block.encode("utf-8", "surrogatepass")) if progress.active else 0)
         # Lines end at "\n" only: U+2028, U+0085 or a form feed inside a record is text, not a break.
         lines = block.split("\n")
         if lines and lines[-1] == "":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import sys
 from typing import Any, BinaryIO
@@ -17,6 +18,7 @@ from .streams import (
     _run_jsonl,
     _run_text,
     _write,
+    progress_for,
 )
 
 
@@ -114,15 +116,17 @@ def cmd_decode(args: argparse.Namespace) -> None:
 
     out = sys.stdout.buffer
     encoding = None if args.source == "auto" else check_encoding(args.source)
-    for name in args.files or ["-"]:
-        shown = "<stdin>" if name == "-" else name
-        chosen = encoding
-        with _opened(name) as stream:
-            for offset, data in _blocks(stream):
-                if encoding is None:  # auto: the lines of each block are judged on their own evidence
-                    chosen = _decode_auto(out, shown, offset, data, chosen)
-                else:
-                    _write(out, decode_legacy(data, encoding))
+    with contextlib.closing(progress_for(args)) as progress:
+        for name in args.files or ["-"]:
+            shown = "<stdin>" if name == "-" else name
+            chosen = encoding
+            with _opened(name) as stream:
+                for offset, data in _blocks(stream):
+                    if encoding is None:  # auto: the lines of each block are judged on their own evidence
+                        chosen = _decode_auto(out, shown, offset, data, chosen)
+                    else:
+                        _write(out, decode_legacy(data, encoding))
+                    progress.update(len(data))
 
 
 def _decode_auto(out: BinaryIO, shown: str, offset: int, data: bytes, chosen: str | None) -> str | None:
@@ -153,13 +157,16 @@ def cmd_detect(args: argparse.Namespace) -> None:
     out = sys.stdout.buffer
     from ..legacy import bytes_as_text, detect_legacy
 
-    for name in args.files or ["-"]:
-        with _opened(name) as stream:
-            sample = stream.read(BLOCK)
+    with contextlib.closing(progress_for(args)) as progress:
+        progress.total = None  # only the start of each file is read: files, not bytes, are what counts
+        for name in args.files or ["-"]:
+            with _opened(name) as stream:
+                sample = stream.read(BLOCK)
 
-        found = detect_legacy(bytes_as_text(sample)) or "unicode"
-        shown = "<stdin>" if name == "-" else name
-        _write(out, f"{shown}\t{found}\n")
+            found = detect_legacy(bytes_as_text(sample)) or "unicode"
+            shown = "<stdin>" if name == "-" else name
+            _write(out, f"{shown}\t{found}\n")
+            progress.update(len(sample), docs=1)
 
 
 # ---------------------------------------------------------------------------------------- parser

@@ -9,6 +9,7 @@ import contextlib
 import io
 import json
 import os
+import stat
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -185,19 +186,20 @@ def _run(
     ends with a non-zero exit code.
     """
     out = sys.stdout.buffer
-    progress = Progress()
+    progress = progress_for(args)
     jobs = min(args.jobs, default_jobs()) if args.jobs is not None else default_jobs()
-    where: deque[tuple[str, int, str]] = deque()
+    where: deque[tuple[str, int, str, int]] = deque()
     failed = 0
 
     def specs() -> Iterator[tuple[Callable[..., Any], tuple[Any, ...]]]:
         for name, line, text in _texts(args.files):
-            where.append((name, line, text if keep_input else ""))
+            size = len(text.encode("utf-8", "surrogatepass")) if progress.active else 0
+            where.append((name, line, text if keep_input else "", size))
             yield work, make(name, line, text)
 
     try:
         for result in ordered_map(call, specs(), jobs, idle=lambda: INPUT.idle):
-            name, line, original = where.popleft()
+            name, line, original, size = where.popleft()
             if isinstance(result, Failure):
                 failed += 1
                 last = line + original.count("\n")
@@ -208,11 +210,24 @@ def _run(
             out.write(data)
             if INPUT.idle:
                 out.flush()  # the input waits for its writer, who waits for this
-            progress.update(len(data))
+            progress.update(size)
     finally:
         progress.close()
     if failed:
         raise InternalError(f"{failed} block(s) could not be processed (see above); please report it")
+
+
+def progress_for(args: argparse.Namespace) -> Progress:
+    """The progress report of a run: its total is the size of the input files, when they are files."""
+    total = 0
+    for name in args.files or ["-"]:
+        try:
+            info = os.fstat(sys.stdin.fileno()) if name == "-" else os.stat(name)
+        except (OSError, ValueError, AttributeError):
+            total = -1
+            break
+        total = total + info.st_size if stat.S_ISREG(info.st_mode) and total >= 0 else -1
+    return Progress(total if total > 0 else None, enabled=getattr(args, "progress", True))
 
 
 def _run_text(args: argparse.Namespace, fn: Callable[[str], str]) -> None:
