@@ -1,6 +1,6 @@
 """Time named cases on real Vietnamese text and print a table with ratios to the peers.
 
-Usage: ``python -m benchmarks [--size MB] [--corpus DIR] [--only NAME ...] [--repeat N]``
+Usage: ``python -m benchmarks [--size MB] [--corpus DIR] [--only NAME ...] [--repeat N] [--chart FILE.svg]``
 
 The text is the seed articles (``../shared/seeds``) repeated up to ``--size`` megabytes; with
 ``--corpus DIR`` every case also runs, in the same run, on the ``*.txt`` files under DIR (up to
@@ -129,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", help="run only these case names")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--save", action="store_true", help="also write the table to benchmarks/results/")
+    parser.add_argument("--chart", type=Path, metavar="FILE.svg",
+                        help="also draw the speeds on the seeds as a bar chart (SVG), e.g. for docs/images/")
     parser.add_argument("--memory", action="store_true",
                         help="run each case in a fresh process and report its peak memory (slower)")
     parser.add_argument("--hostile", action="store_true",
@@ -151,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         + (f"; corpus: {args.corpus}" if args.corpus else ""))
     say(f"{'case':24} {'text':7} {'who':28} {'MB/s':>9}  {'peak MB' if args.memory else ''}  ratio")
     speeds: dict[tuple[str, str], float] = {}
+    charted: list[tuple[str, str, float]] = []
     for label, corpus in texts:
         text = load_text(args.size, corpus)
         mb = len(text.encode("utf-8")) / 1e6
@@ -172,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
                 seconds = measure(fn, text, args.repeat)
                 peak_text = ""
             speed = mb / seconds
+            if label == "seeds":
+                charted.append((case.name, case.who, speed))
             ratio = ""
             if case.baseline is None:
                 speeds[case.name, label] = speed
@@ -184,6 +189,12 @@ def main(argv: list[str] | None = None) -> int:
                 corpus_speed = speeds[name, "corpus"]
                 say(f"# {name}: {speed:.1f} MB/s on the seeds, {corpus_speed:.1f} on the corpus "
                     f"(the corpus at {corpus_speed / speed:.2f}x the seeds' speed)")
+    if args.chart:
+        from .chart import bar_chart
+
+        args.chart.write_text(bar_chart(charted, f"Speed on {args.size:g} MB of news text, one core "
+                                                 f"({_cpu()}, Python {platform.python_version()})"), encoding="utf-8")
+        print(f"chart written to {args.chart}")
     if args.save:
         out = ROOT / "benchmarks" / "results" / f"{time.strftime('%Y-%m-%d')}-{platform.machine()}.txt"
         out.parent.mkdir(exist_ok=True)

@@ -41,3 +41,20 @@ def test_reference_examples_are_shown_runnable() -> None:
     shown = module.runnable(doc)
     code = shown.split("```python\n")[1].split("```")[0]
     compile("\n".join(line[4:] for line in code.splitlines()), "<example>", "exec")  # pastes without SyntaxError
+
+
+def test_benchmark_chart_is_a_well_formed_svg_with_one_bar_per_row() -> None:
+    import xml.etree.ElementTree as ET
+
+    from benchmarks.chart import bar_chart
+
+    rows = [("normalize", "vntext", 22.3), ("normalize", "unicodedata NFC", 1097.0), ("verbalize", "vinorm", 0.0124)]
+    svg = ET.fromstring(bar_chart(rows, "Speed & more <test>"))
+    ns = "{http://www.w3.org/2000/svg}"
+    bars = svg.findall(f"{ns}rect")
+    assert len(bars) == 3 and bars[0].get("fill") != bars[1].get("fill")
+    widths = [float(b.get("width", 0)) for b in bars]
+    assert widths[2] < widths[0] < widths[1]  # a logarithmic scale keeps the order
+    assert any(t.text == "Speed & more <test>" for t in svg.iter(f"{ns}text"))
+    with pytest.raises(ValueError):
+        bar_chart([], "nothing measured")
