@@ -462,12 +462,46 @@ def _default() -> AbbreviationExpander:
 
 
 def expand_abbreviations(text: str, *, learn: bool = True) -> str:
-    """Expand the abbreviations in *text* with the default dictionary (see :class:`AbbreviationExpander`)."""
+    """Expand the abbreviations in *text* with the default dictionary (see :class:`AbbreviationExpander`).
+
+    Args:
+        text: any text.
+        learn: also use definitions written in the text (``Quản lý thị trường (QLTT)``), for the
+            whole text, before the definition too.
+
+    Returns:
+        *text* with each abbreviation replaced by its reading; document numbers, codes, Roman numerals
+        and words in capitals stay as written.
+
+    Raises:
+        TypeError: *text* is not a ``str``.
+
+    Example:
+        >>> expand_abbreviations("UBND tỉnh và Sở GD&ĐT họp.")
+        'Ủy ban nhân dân tỉnh và Sở Giáo dục và Đào tạo họp.'
+    """
     return _default().expand_abbreviations(text, learn=learn)
 
 
 def find_abbreviations(text: str, *, learn: bool = True) -> list[AbbreviationMatch]:
-    """The abbreviations in *text* and their readings, with spans into *text*."""
+    """The abbreviations in *text* and their readings, with spans into *text*.
+
+    Args:
+        text: any text.
+        learn: as for :func:`expand_abbreviations`.
+
+    Returns:
+        The matches in text order; ``source`` says whether the reading is the dictionary's or a
+        definition found in *text*.
+
+    Raises:
+        TypeError: *text* is not a ``str``.
+
+    Example:
+        >>> [(m.text, m.expansion, m.source)
+        ...  for m in find_abbreviations("Quản lý thị trường (QLTT) và đội QLTT số 5.")]
+        [('QLTT', 'Quản lý thị trường', 'document')]
+    """
     return _default().find_abbreviations(text, learn=learn)
 
 

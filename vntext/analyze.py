@@ -114,7 +114,26 @@ _DEFAULT = Analyzer()
 
 
 def analyze(text: str, reference: Reference = None) -> Document:
-    """Normalise *text* and find its abbreviations, people and dates, with spans into *text*."""
+    """Normalise *text* and find its abbreviations, people and dates, with spans into *text*.
+
+    Args:
+        text: any text.
+        reference: as for :func:`~vntext.find_dates` (``"dateline"``: the text's own dateline).
+
+    Returns:
+        A :class:`Document`: the normalised text, the encoding it was repaired from (or ``None``), and
+        the matches, whose spans point into the original *text*.
+
+    Raises:
+        TypeError: *text* is not a ``str``, or *reference* is not a date, a datetime, a string or ``None``.
+        ValueError: *reference* is a string other than ``"dateline"``.
+
+    Example:
+        >>> from datetime import date
+        >>> doc = analyze("Chiều 5-8, ông Nguyễn Văn An, Chủ tịch UBND tỉnh, họp.", reference=date(2024, 7, 1))
+        >>> [p.name["full"] for p in doc.people], [m.text for m in doc.abbreviations], [m.text for m in doc.dates]
+        (['Nguyễn Văn An'], ['UBND'], ['Chiều 5-8'])
+    """
     return _DEFAULT.analyze(text, reference)
 
 

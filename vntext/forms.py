@@ -154,6 +154,15 @@ def remove_diacritics(text: str) -> str:
     Works on composed and decomposed input alike. Other accented Latin letters lose their accents too
     (``café → cafe``); letters of other scripts, digits, punctuation and emoji are kept.
 
+    Args:
+        text: any text.
+
+    Returns:
+        *text* without diacritics, in NFC.
+
+    Raises:
+        TypeError: *text* is not a ``str``.
+
     >>> remove_diacritics("Thủy điện Hòa Bình, Zürich")
     'Thuy dien Hoa Binh, Zurich'
     """

@@ -186,6 +186,22 @@ def decode_legacy(data: bytes | str, encoding: str) -> str:
     *data* is either the file's bytes, or text that was already decoded as Windows-1252 or
     Latin-1 (what pasted or converted old documents look like). Characters that do not belong to
     the encoding pass through unchanged.
+
+    Args:
+        data: the bytes of a file, or its text mis-decoded as Windows-1252 or Latin-1.
+        encoding: one of :data:`ENCODINGS`, or a common alias (``"abc"`` and ``"tcvn"`` for TCVN3,
+            ``"windows-1258"``).
+
+    Returns:
+        The text in NFC Unicode.
+
+    Raises:
+        TypeError: *data* is neither bytes nor a ``str``.
+        ValueError: an unknown *encoding* (:class:`~vntext.errors.UnknownOptionError`).
+
+    Example:
+        >>> decode_legacy(b"Vi\\xd6t Nam", "tcvn3"), decode_legacy("Vi\\xd6t Nam", "abc")
+        ('Việt Nam', 'Việt Nam')
     """
     if not isinstance(data, (bytes, bytearray, memoryview, str)):
         raise TypeError(f"data must be bytes or a str, not {type(data).__name__}")

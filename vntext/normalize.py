@@ -218,6 +218,27 @@ def normalize(
 
     See :class:`NormalizeConfig` for the options; ``tone_style=None`` (or ``"keep"``, as the command
     line spells it) keeps tone placement as is.
+
+    Args:
+        text: any text; what is not Vietnamese, URLs, e-mails, paths and code come through unchanged.
+        form: ``"NFC"`` or ``"NFD"``, the Unicode normal form of the result.
+        tone_style: ``"new"`` (``hòa``, ``thủy``), ``"old"`` (``hoà``, ``thuỷ``), or ``None``/``"keep"``.
+        fix_encoding: repair text in a legacy encoding or mis-decoded as Latin-1 (``Céng hoµ``).
+        clean: remove zero-width characters, unify spaces and dashes.
+        expand_abbreviations: also expand abbreviations (``UBND`` → ``Ủy ban nhân dân``).
+
+    Returns:
+        The normalised text.
+
+    Raises:
+        TypeError: *text* is not a ``str``.
+        ValueError: an unknown *form* or *tone_style* (:class:`~vntext.errors.UnknownOptionError`).
+
+    Example:
+        >>> normalize("Thuỷ điện Hoà Bình")
+        'Thủy điện Hòa Bình'
+        >>> normalize("Thủy điện Hòa Bình", tone_style="old")
+        'Thuỷ điện Hoà Bình'
     """
     config = NormalizeConfig(form, tone_style, fix_encoding, clean, expand_abbreviations)
     return _shared(config).normalize(text)

@@ -124,7 +124,18 @@ def normalize_tones(text: str, style: str = "new") -> str:
     """Place every tone mark by *style* (``"new"`` or ``"old"``) and return NFC text.
 
     Misplaced tones are repaired in both styles; words that are not Vietnamese syllables are left
-    alone. Raises :class:`~vntext.errors.UnknownOptionError` (a ``ValueError``) for another style.
+    alone.
+
+    Args:
+        text: any text.
+        style: ``"new"`` (``hòa``, ``thủy``) or ``"old"`` (``hoà``, ``thuỷ``).
+
+    Returns:
+        *text* with every tone mark where *style* places it, in NFC.
+
+    Raises:
+        TypeError: *text* is not a ``str``.
+        ValueError: another *style* (:class:`~vntext.errors.UnknownOptionError`).
     """
     check_text(text)
     return place_tones_nfc(to_nfc(text), check_style(style))

@@ -293,10 +293,47 @@ _DEFAULT = DateParser()
 
 def find_dates(text: str, reference: Reference = None) -> list[DateMatch]:
     """Every date expression in *text* (see :class:`DateParser`); ``reference="dateline"`` resolves
-    relative dates against the text's own dateline."""
+    relative dates against the text's own dateline.
+
+    Args:
+        text: any text.
+        reference: the day (or moment) partial and relative dates are resolved against; ``None``:
+            today; ``"dateline"``: the text's own dateline (:func:`find_dateline`).
+
+    Returns:
+        The matches in text order, each with its span into *text* and its value (none inside a URL,
+        e-mail or path); scores, fractions, counts and document numbers are not dates.
+
+    Raises:
+        TypeError: *text* is not a ``str``, or *reference* is not a date, a datetime, a string or ``None``.
+        ValueError: *reference* is a string other than ``"dateline"``.
+
+    Example:
+        >>> from datetime import date
+        >>> [(m.text, m.value.to_dict()["start"])
+        ...  for m in find_dates("Chiều 5-8, đoàn đến Huế; thắng 2-1.", reference=date(2024, 7, 1))]
+        [('Chiều 5-8', '2024-08-05')]
+    """
     return _DEFAULT.find_dates(text, reference)
 
 
 def parse_date(text: str, reference: Reference = None) -> DateValue | None:
-    """Parse one date expression such as ``"28/6-2/7"`` or ``"mùa hè năm ngoái"``."""
+    """Parse one date expression such as ``"28/6-2/7"`` or ``"mùa hè năm ngoái"``.
+
+    Args:
+        text: the expression; words around it that are not read are named in ``warnings``.
+        reference: as for :func:`find_dates`.
+
+    Returns:
+        The value of the longest date expression in *text*, or ``None`` when it holds none.
+
+    Raises:
+        TypeError: *text* is not a ``str``, or *reference* is not a date, a datetime, a string or ``None``.
+        ValueError: *reference* is a string other than ``"dateline"``.
+
+    Example:
+        >>> from datetime import date
+        >>> parse_date("mùa hè năm ngoái", reference=date(2024, 7, 1)).to_dict()["start"]
+        '2023-05-01'
+    """
     return _DEFAULT.parse_date(text, reference)
