@@ -67,7 +67,17 @@ _CLAUSE_END = re.compile(r"[.;!?\n]")
 
 @dataclass(frozen=True, slots=True)
 class AbbreviationMatch:
-    """An abbreviation found in a text, with the reading chosen for it."""
+    """An abbreviation found in a text, with the reading chosen for it.
+
+    Attributes:
+        text: the abbreviation as written (with a title's full stop: ``TS.``).
+        start: its offset in the text.
+        end: the offset just after it.
+        expansion: the reading (``Ủy ban nhân dân``).
+        source: ``"dictionary"``, or ``"document"`` for a definition the text gave.
+        category: the dictionary's category (``party_state``, ``title``, ``place`` …), or
+            ``"document"``.
+    """
 
     text: str
     start: int

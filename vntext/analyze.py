@@ -35,7 +35,16 @@ M = TypeVar("M", AbbreviationMatch, Person, DateMatch)
 
 @dataclass(frozen=True)
 class Document:
-    """A normalised document with its matches; every span refers to :attr:`original`."""
+    """A normalised document with its matches; every span refers to :attr:`original`.
+
+    Attributes:
+        original: the text as given.
+        text: the normalised text.
+        abbreviations: the abbreviations found, spans into ``original``.
+        people: the people found, spans into ``original``.
+        dates: the dates found, spans into ``original``.
+        encoding: the legacy encoding ``original`` was repaired from, or ``None``.
+    """
 
     original: str
     text: str

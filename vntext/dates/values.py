@@ -13,7 +13,20 @@ Day = date | datetime
 
 @dataclass(frozen=True, slots=True)
 class DateValue:
-    """What a date expression means: an inclusive range, its grain, part of day and calendar."""
+    """What a date expression means: an inclusive range, its grain, part of day and calendar.
+
+    Attributes:
+        start: the first day (a ``date``), or moment (a ``datetime``, for a time of day).
+        end: the last day or moment, inclusive (``start`` again for a single day).
+        grain: how precise it is: ``second``, ``minute``, ``hour``, ``day``, ``week``, ``month``,
+            ``season``, ``quarter``, ``half_year``, ``year``, ``decade`` or ``century``.
+        part_of_day: ``morning``, ``noon``, ``afternoon``, ``evening`` or ``night`` when the text says
+            (``Chiều 5-8``), else ``None``.
+        calendar: ``"solar"``, or ``"lunar"`` for a date written in the lunar calendar (``rằm tháng
+            Giêng``; ``start`` and ``end`` are still solar days).
+        warnings: what :func:`~vntext.parse_date` could not read, or a written date that is not the
+            named holiday's.
+    """
 
     start: Day
     end: Day
@@ -37,7 +50,14 @@ class DateValue:
 
 @dataclass(frozen=True, slots=True)
 class DateMatch:
-    """A date expression found in a text; ``text[start:end] == match.text``."""
+    """A date expression found in a text; ``text[start:end] == match.text``.
+
+    Attributes:
+        text: the expression as written.
+        start: its offset in the text.
+        end: the offset just after it.
+        value: what it means (:class:`DateValue`).
+    """
 
     text: str
     start: int
