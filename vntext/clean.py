@@ -116,7 +116,22 @@ def clean_characters(text: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Apply the clean-up above; text with nothing to clean is returned as it is."""
+    """Clean invisible and look-alike characters as the table of this module says; nothing else
+    changes, and text with nothing to clean is returned as it is.
+
+    Args:
+        text: any text.
+
+    Returns:
+        The cleaned text.
+
+    Raises:
+        TypeError: *text* is not a ``str``.
+
+    Example:
+        >>> clean_text("Hà\u00a0Nội  \u200bngày 5/8")
+        'Hà Nội ngày 5/8'
+    """
     check_text(text)
     text = clean_characters(text)
     return apply(text, space_edits(text))

@@ -68,6 +68,19 @@ def to_nfc(text: str) -> str:
     Identical to ``unicodedata.normalize("NFC", text)`` except that a tone mark typed before the
     circumflex, breve or horn of the same letter is moved after it, so the pair composes.
     Deprecated tone marks U+0340 and U+0341 become U+0300 and U+0301 (as in NFC).
+
+    Args:
+        text: any text.
+
+    Returns:
+        *text* in NFC, every Vietnamese letter one code point.
+
+    Raises:
+        TypeError: *text* is not a ``str``.
+
+    Example:
+        >>> len(to_nfc("o\u0323\u0302")), len(to_nfc("o\u0302\u0323"))  # ộ, marks in either order
+        (1, 1)
     """
     check_text(text)
     nfc = _nfc(text)

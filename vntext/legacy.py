@@ -232,8 +232,22 @@ def encode_legacy(text: str, encoding: str, errors: str = "strict") -> bytes:
     character and its position, unless *errors* is another codec error handler
     (``"replace"``, ``"ignore"``, ``"xmlcharrefreplace"`` …).
 
-    >>> encode_legacy("Bộ", "vni"), encode_legacy("Bộ", "cp1258"), encode_legacy("Bộ", "viqr")
-    (b'Bo\\xe4', b'B\\xf4\\xf2', b'Bo^.')
+    Args:
+        text: the text to encode (NFC or not).
+        encoding: one of :data:`ENCODINGS`, or a common alias (as for :func:`decode_legacy`).
+        errors: a codec error handler for characters the encoding cannot hold.
+
+    Returns:
+        The bytes.
+
+    Raises:
+        TypeError: *text* is not a ``str``.
+        ValueError: an unknown *encoding* (:class:`~vntext.errors.UnknownOptionError`), or (a
+            ``UnicodeEncodeError``) a character the encoding cannot hold, with ``errors="strict"``.
+
+    Example:
+        >>> encode_legacy("Bộ", "vni"), encode_legacy("Bộ", "cp1258"), encode_legacy("Bộ", "viqr")
+        (b'Bo\\xe4', b'B\\xf4\\xf2', b'Bo^.')
     """
     check_text(text)
     name = check_encoding(encoding)
@@ -376,8 +390,20 @@ def detect_legacy(text: str) -> str | None:
     are, and spoils none; English, other Latin-script languages, proper Unicode and strings too short
     to tell (``Ö``, ``µm``) give ``None``.
 
-    >>> detect_legacy("Ça dépend de la météo"), detect_legacy("Ö")
-    (None, None)
+    Args:
+        text: the text, or bytes read as Latin-1 (``data.decode("latin-1")``).
+
+    Returns:
+        One of :data:`ENCODINGS`, or ``None``.
+
+    Raises:
+        TypeError: *text* is not a ``str`` (bytes: decode them as Latin-1 first).
+
+    Example:
+        >>> detect_legacy("Coäng hoøa xaõ hoäi"), detect_legacy("Céng hoµ x· héi")
+        ('vni', 'tcvn3')
+        >>> detect_legacy("Ça dépend de la météo"), detect_legacy("Ö")
+        (None, None)
     """
     check_text(text)
     text = ud.normalize("NFC", text)
