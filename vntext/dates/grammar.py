@@ -226,9 +226,15 @@ def _has_cue(text: str, start: int, m: re.Match[str]) -> bool:
 _NAMED_AFTER = re.compile(r"(?<!\w)(?:[Đđ]ường|[Pp]hố|[Nn]gõ|[Hh]ẻm|[Cc]ầu|[Cc]ách\s+[Mm]ạng)\s+$")
 
 
+# "năm 200 TCN", "thế kỷ 3 trước Công nguyên": before the Common Era, which Python's dates cannot hold
+_BEFORE_COMMON_ERA = re.compile(r"\s*(?:TCN|[Tt]rước\s+[Cc]ông\s+[Nn]guyên|tr\.\s?CN)(?!\w)")
+
+
 def _admissible(text: str, start: int, m: re.Match[str], rule: _Rule, strict: bool) -> bool:
     """Whether a rule's match may stand, in running text (*strict*): cued where the rule needs a cue,
-    and not the name of a street or an event."""
+    and not the name of a street or an event; and never a year or century before the Common Era."""
+    if _BEFORE_COMMON_ERA.match(text, m.end()):
+        return False
     if not strict:
         return True
     if rule.needs_cue and not _has_cue(text, start, m):
