@@ -261,7 +261,7 @@ class AbbreviationExpander:
     def _matches(self, text: str, learned: Mapping[str, tuple[int, str]]) -> Iterable[AbbreviationMatch]:
         """Candidates in text order; a learned key is matched by its own small pattern."""
         streams = [self._scan(text, *self._regex, learned)]
-        if "L" in text:
+        if "L" in text or "BN" in text:
             streams.append(self._roads(text))
         if learned:
             streams.append(self._scan(text, *_compile_cached(frozenset(learned)), learned))
@@ -269,10 +269,10 @@ class AbbreviationExpander:
         yield from heapq.merge(*streams, key=lambda m: (m.start, -m.end))
 
     def _roads(self, text: str) -> Iterator[AbbreviationMatch]:
-        """A road's kind glued to its number: "QL1A" → "quốc lộ 1A"."""
-        for m in _ROAD.finditer(text):
+        """A kind glued to its number: "QL1A" → "quốc lộ 1A", "BN91" → "bệnh nhân 91"."""
+        for m in _GLUED.finditer(text):
             entry = self._entries.get(m.group())
-            if entry is not None:
+            if entry is not None and not _TICKER_CUE.search(text, max(0, m.start() - 12), m.start()):
                 reading = _fit_case(text, m, entry.expansion + " ", entry.category)
                 yield AbbreviationMatch(_shared(m.group()), m.start(), m.end(), _shared(reading), "dictionary",
                                         entry.category)
@@ -418,8 +418,9 @@ def _rebuild(options: _Options) -> AbbreviationExpander:
     return ex
 
 
-# "QL1A", "QL22", "TL10": quốc lộ and tỉnh lộ written against the road's number
-_ROAD = re.compile(r"[QT]L(?<![\w.-][QT]L)(?=\d{1,3}[A-Z]?(?![\w-]))")  # led by its letters: scanned fast
+# "QL1A", "TL10", "BN3092": quốc lộ, tỉnh lộ and bệnh nhân written against their number (led by
+# the letters, which the engine skips to quickly)
+_GLUED = re.compile(r"(?:QL|TL|BN)(?<![\w.-]..)(?=\d{1,5}[A-Z]?(?:-\d{1,5})?(?![\w-]))")
 _NEXT_WORD = re.compile(r"\s+(\S+)")
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 # Codes in a list, next to the candidate: "HAG, ITA, HSG, KBC, TTB".
