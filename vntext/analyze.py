@@ -69,7 +69,20 @@ class Document:
 
 
 class Analyzer:
-    """The configured pipeline behind :func:`analyze`; immutable, thread-safe and picklable."""
+    """The configured pipeline behind :func:`analyze`; immutable, thread-safe and picklable.
+
+    Args:
+        config: how the text is normalised (abbreviations are found, never expanded, in the text).
+        reference: as for :func:`~vntext.find_dates`; ``"dateline"``: each text's own dateline.
+        expander: the abbreviation expander (default: the default dictionary).
+        people: the person parser (default: the default vocabularies).
+
+    Example:
+        >>> from datetime import date
+        >>> doc = Analyzer(reference=date(2024, 7, 1)).analyze("Hôm qua UBND xã họp.")
+        >>> [m.value.to_dict()["start"] for m in doc.dates], [m.text for m in doc.abbreviations]
+        (['2024-06-30'], ['UBND'])
+    """
 
     def __init__(
         self,

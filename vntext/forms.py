@@ -141,8 +141,18 @@ def nfd_edits(text: str) -> list[Edit]:
 def to_nfd(text: str) -> str:
     """Canonical decomposition of :func:`to_nfc` of *text*.
 
-    >>> len(to_nfd("ộ"))
-    3
+    Args:
+        text: any text.
+
+    Returns:
+        *text* in NFD: every letter followed by its marks, in canonical order.
+
+    Raises:
+        TypeError: *text* is not a ``str``.
+
+    Example:
+        >>> len(to_nfd("ộ"))
+        3
     """
     check_text(text)
     return ud.normalize("NFD", to_nfc(text))

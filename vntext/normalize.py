@@ -31,7 +31,23 @@ FORMS = ("NFC", "NFD")
 
 @dataclass(frozen=True)
 class NormalizeConfig:
-    """Options of :func:`normalize`; frozen, hashable and picklable. Vary it with :meth:`replace`."""
+    """Options of :func:`normalize`; frozen, hashable and picklable. Vary it with :meth:`replace`.
+
+    Attributes:
+        form: ``"NFC"`` or ``"NFD"``, the Unicode normal form of the result.
+        tone_style: ``"new"``, ``"old"``, or ``None`` (``"keep"`` is read as ``None``): tone placement
+            left as it is.
+        fix_encoding: repair text in a legacy encoding or mis-decoded as Latin-1.
+        clean: remove zero-width characters, unify spaces and dashes (:func:`~vntext.clean_text`).
+        expand_abbreviations: also expand abbreviations.
+
+    Raises:
+        ValueError: an unknown *form* or *tone_style* (:class:`~vntext.errors.UnknownOptionError`).
+
+    Example:
+        >>> NormalizeConfig(tone_style="old").replace(form="NFD").form
+        'NFD'
+    """
 
     form: str = "NFC"
     tone_style: str | None = "new"
@@ -182,7 +198,21 @@ def _run_piece(config: NormalizeConfig, text: str, track: bool) -> tuple[str, st
 
 
 class Normalizer:
-    """A configured pipeline; thread-safe and picklable (it holds only its frozen config)."""
+    """A configured pipeline; thread-safe and picklable (it holds only its frozen config), so one
+    instance serves every thread or worker process.
+
+    Args:
+        config: the options (default: :class:`NormalizeConfig`'s).
+        **options: options to change in *config* (``tone_style="old"``).
+
+    Raises:
+        ValueError: an unknown option value (:class:`~vntext.errors.UnknownOptionError`).
+        TypeError: an option that does not exist.
+
+    Example:
+        >>> Normalizer(tone_style="old").normalize("Thủy điện Hòa Bình")
+        'Thuỷ điện Hoà Bình'
+    """
 
     def __init__(self, config: NormalizeConfig | None = None, **options: Any) -> None:
         base = config or NormalizeConfig()
