@@ -23,8 +23,8 @@ def runs(text: str) -> Iterator[list[Run]]:
     """For each line of *text* (each stretch of a long line), in order: the rules to run there."""
     for lines in _blocks(text):
         if len(lines) == 1 and lines[0][1] - lines[0][0] > SEGMENT:
-            for a, b in windows(text, *lines[0], SEGMENT):
-                yield _with_digit_rules(text, a, b, _triggered(text[a:b]))
+            for a, b in windows(text, *lines[0], SEGMENT):  # each stretch a block of its own
+                yield _with_digit_rules(text, a, b, _triggered_lines(text, [(a, b)])[0])
             continue
         for (a, b), rules in zip(lines, _triggered_lines(text, lines), strict=True):
             yield _with_digit_rules(text, a, b, rules)
@@ -55,19 +55,6 @@ def _blocks(text: str) -> Iterator[list[tuple[int, int]]]:
         yield group
 
 
-def _triggered(segment: str) -> list[int]:
-    """The rules with a trigger in *segment* (a stretch of one line)."""
-    _, by_string, by_pattern = _rules_by_trigger()
-    found = [p for t, ps in by_string.items() if t in segment for p in ps]
-    found += [
-        p
-        for (gate, pattern), ps in by_pattern.items()
-        if (not gate or any(g in segment for g in gate)) and pattern.search(segment)
-        for p in ps
-    ]
-    return found
-
-
 def _triggered_lines(text: str, lines: list[tuple[int, int]]) -> list[list[int]]:
     """For each of *lines* (a block), the rules with a trigger on it. A substring is looked for on a
     line only when the block holds it; a pattern is searched through the block once, jumping to the
@@ -79,11 +66,16 @@ def _triggered_lines(text: str, lines: list[tuple[int, int]]) -> list[list[int]]
     ends = [b - start for _, b in lines]
     found: list[list[int]] = [[] for _ in lines]
     _, by_string, by_pattern = _rules_by_trigger()
-    texts: list[str] | None = None
+    texts: list[str] = []  # the lines, sliced when first needed
+
+    def line_texts() -> list[str]:
+        if not texts:
+            texts.extend(text[a:b] for a, b in lines)
+        return texts
+
     for t, ps in by_string.items():
         if t in block:
-            texts = [text[a:b] for a, b in lines] if texts is None else texts
-            for i, line in enumerate(texts):
+            for i, line in enumerate(line_texts()):
                 if t in line:
                     found[i] += ps
     lowered: str | None = None
@@ -93,7 +85,7 @@ def _triggered_lines(text: str, lines: list[tuple[int, int]]) -> list[list[int]]
         if isinstance(pattern, LowercaseSearch):
             lowered = block.lower() if lowered is None else lowered
             if len(lowered) != len(block):  # a letter whose small form is longer: line by line
-                for i, line in enumerate([text[a:b] for a, b in lines]):
+                for i, line in enumerate(line_texts()):
                     if pattern.search(line):
                         found[i] += ps
                 continue
