@@ -260,22 +260,18 @@ class AbbreviationExpander:
 
     def _matches(self, text: str, learned: Mapping[str, tuple[int, str]]) -> Iterable[AbbreviationMatch]:
         """Candidates in text order; a learned key is matched by its own small pattern."""
-        streams = [self._scan(text, *self._regex, learned)]
-        if "L" in text or "BN" in text:
-            streams.append(self._roads(text))
+        streams = [self._scan(text, *self._regex, learned), self._glued(text, learned)]
         if learned:
             streams.append(self._scan(text, *_compile_cached(frozenset(learned)), learned))
         # Merge by position; at the same position the longer candidate comes first.
         yield from heapq.merge(*streams, key=lambda m: (m.start, -m.end))
 
-    def _roads(self, text: str) -> Iterator[AbbreviationMatch]:
+    def _glued(self, text: str, learned: Mapping[str, tuple[int, str]]) -> Iterator[AbbreviationMatch]:
         """A kind glued to its number: "QL1A" → "quốc lộ 1A", "BN91" → "bệnh nhân 91"."""
         for m in _GLUED.finditer(text):
-            entry = self._entries.get(m.group())
-            if entry is not None and not _TICKER_CUE.search(text, max(0, m.start() - 12), m.start()):
-                reading = _fit_case(text, m, entry.expansion + " ", entry.category)
-                yield AbbreviationMatch(_shared(m.group()), m.start(), m.end(), _shared(reading), "dictionary",
-                                        entry.category)
+            match = self._match(text, m, learned)
+            if match is not None:
+                yield match
 
     def _scan(
         self, text: str, pattern: re.Pattern[str], glued: re.Pattern[str], learned: Mapping[str, tuple[int, str]]
@@ -323,8 +319,8 @@ class AbbreviationExpander:
             return None
         if self._is_code(text, m.start(), m.end()):
             return None
-        if abbr.endswith(".") and text[m.end() : m.end() + 1].isalnum():
-            expansion += " "  # "TP.Hồ Chí Minh" → "Thành phố Hồ Chí Minh"
+        if text[m.end() : m.end() + 1].isalnum():
+            expansion += " "  # "TP.Hồ Chí Minh" → "Thành phố Hồ Chí Minh", "QL1A" → "quốc lộ 1A"
         reading = _shared(_fit_case(text, m, expansion, category))
         return AbbreviationMatch(_shared(abbr), m.start(), m.end(), reading, source, category)
 
