@@ -11,7 +11,7 @@ engine skips through quickly, and each pattern is tried there only. This gives t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 _RUN = re.compile(r"\d(?<!\d\d)")  # led by \d: the engine jumps from digit to digit
@@ -32,12 +32,19 @@ def number_starts(text: str) -> tuple[int, ...]:
     return tuple(starts)
 
 
+def number_matches(pattern: re.Pattern[str], text: str, also: Sequence[int] = ()) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match begins at a number (or its sign) or
+    at one of the positions *also*: tried at those starts only, or, where they crowd the text, by the
+    engine's own scan, which then costs less."""
+    starts: Sequence[int] = number_starts(text)
+    if (len(starts) + len(also)) * _DENSE > len(text):
+        return pattern.finditer(text)
+    return matches_at(pattern, text, sorted([*starts, *also]) if also else starts)
+
+
 def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
     """The matches of *pattern* beginning at one of *starts* (in order), none overlapping the one
     before, as ``pattern.finditer(text)`` gives them when every match begins at one of *starts*."""
-    if isinstance(starts, tuple) and len(starts) * _DENSE > len(text):
-        yield from pattern.finditer(text)  # numbers everywhere: the engine's own scan costs less
-        return
     end = 0
     for at in starts:
         if at < end:

@@ -23,7 +23,7 @@ from typing import Any
 
 import regex
 
-from ._starts import matches_at, number_starts
+from ._starts import number_matches
 from ._trie import trie_pattern
 from .data import read_tsv
 from .errors import check_text
@@ -233,7 +233,7 @@ class AbbreviationExpander:
 
     def _found(self, text: str, learn: bool | None) -> Iterator[AbbreviationMatch]:
         learn = self._options.learn if learn is None else learn
-        numbers = matches_at(DOC_NUMBER, text, number_starts(text))
+        numbers = number_matches(DOC_NUMBER, text)
         protected = [_with_spaced_tail(text, m) for m in numbers] + protected_spans(text)
         protected += [m.span() for m in _ENDLESS.finditer(text)]
         learned: dict[str, tuple[int, str]] = {}

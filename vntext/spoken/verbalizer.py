@@ -22,7 +22,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from .._starts import matches_at, number_starts, spaced_number_starts
+from .._starts import matches_at, number_matches, spaced_number_starts
 from .._windows import windows
 from ..abbreviations import DOC_NUMBER, KEPT_CATEGORIES, AbbreviationExpander, _dictionary
 from ..dates import find_dates
@@ -229,7 +229,7 @@ class Verbalizer:
             yield a, b, kind, speak_address(text[a:b])
 
     def _document_numbers(self, text: str, _: object) -> Iterator[Found]:
-        for m in matches_at(DOC_NUMBER, text, number_starts(text)):  # the abbreviation expander's own
+        for m in number_matches(DOC_NUMBER, text):  # the abbreviation expander's own
             if not any(c.isupper() for c in m.group()):
                 continue  # 30/4/1975, 45/7, 10-15, 45.000đ/kg: dates, house numbers, ranges, prices
             yield m.start(), m.end(), "document_number", self._document(m.group())
@@ -251,7 +251,7 @@ class Verbalizer:
         return cardinal(n, **self._numbers())
 
     def _phones(self, text: str, _: object) -> Iterator[Found]:
-        for m in matches_at(_PHONE, text, number_starts(text)):
+        for m in number_matches(_PHONE, text):
             if 8 <= sum(c.isdigit() for c in m.group()) <= 11:
                 yield m.start(), m.end(), "phone", digits(m.group())
 
@@ -272,13 +272,13 @@ class Verbalizer:
             yield m.start, m.end, kind, self._speak_date(m.text)
 
     def _clock_times(self, text: str, _: object) -> Iterator[Found]:
-        for m in matches_at(_CLOCK, text, number_starts(text)):
+        for m in number_matches(_CLOCK, text):
             if int(m.group("h")) < 24 and int(m.group("m") or 0) < 60:
                 yield m.start(), m.end(), "time", self._speak_date(m.group())
 
     def _measures(self, text: str, _: object) -> Iterator[Found]:
         options = self._numbers()
-        for m in matches_at(measures.measure_pattern(), text, _measure_starts(text)):
+        for m in number_matches(measures.measure_pattern(), text, _currency_starts(text)):
             yield m.start(), m.end(), measures.kind(m), measures.speak(m, **options)
         for m in _LETTER_AFTER_DEGREE.finditer(text):
             yield m.start(), m.end(), "letters", spell(m.group())
@@ -289,7 +289,7 @@ class Verbalizer:
             yield m.start("a"), m.end("b"), "score", f"{a} {b}"
 
     def _fractions(self, text: str, _: object) -> Iterator[Found]:
-        for m in matches_at(_FRACTION, text, number_starts(text)):
+        for m in number_matches(_FRACTION, text):
             a, b = int(m.group("a")), int(m.group("b"))
             if b < 2:
                 continue
@@ -298,7 +298,7 @@ class Verbalizer:
             yield m.start(), m.end(), "fraction", f"{cardinal(a, **self._numbers())} {joiner} {denominator}"
 
     def _ranges(self, text: str, _: object) -> Iterator[Found]:
-        for m in matches_at(_RANGE, text, number_starts(text)):
+        for m in number_matches(_RANGE, text):
             a = read_number("", *_split(m.group("a")), **self._numbers())
             b = read_number("", *_split(m.group("b")), **self._numbers())
             yield m.start(), m.end(), "range", f"{a} đến {b}"
@@ -331,10 +331,10 @@ class Verbalizer:
                 yield m.start(), m.end(), "letters", spell(token, foreign=token in international, **self._numbers())
 
     def _numbers_found(self, text: str, _: object) -> Iterator[Found]:
-        for m in matches_at(_DOTTED, text, number_starts(text)):
+        for m in number_matches(_DOTTED, text):
             if not re.fullmatch(measures.NUMBER, m.group()):
                 yield m.start(), m.end(), "number", " chấm ".join(cardinal(int(p)) for p in m.group().split("."))
-        for m in matches_at(_NUMBER_TOKEN, text, number_starts(text)):
+        for m in number_matches(_NUMBER_TOKEN, text):
             whole, frac = _split(m.group("n"))
             kind = "decimal" if frac else "number"
             n = m.group("n")
@@ -527,10 +527,9 @@ def _after_cue(pattern: re.Pattern[str], cue: re.Pattern[str], text: str, reach:
             yield m
 
 
-def _measure_starts(text: str) -> tuple[int, ...]:
-    """Where a measure can begin: a number (with its sign) or a currency symbol written before one."""
-    symbols = [m.start() for m in _currency_before().finditer(text)]
-    return tuple(sorted([*number_starts(text), *symbols])) if symbols else number_starts(text)
+def _currency_starts(text: str) -> list[int]:
+    """Where a currency symbol written before its number (``$20``) may begin a measure."""
+    return [m.start() for m in _currency_before().finditer(text)]
 
 
 @lru_cache(maxsize=1)
