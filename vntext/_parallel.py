@@ -85,6 +85,10 @@ class Progress:
         self.docs = 0
         self._last = 0.0
 
+    def size(self, text: str) -> int:
+        """The bytes *text* was read from (UTF-8), counted only when the report is shown."""
+        return len(text.encode("utf-8", "surrogatepass")) if self.active else 0
+
     def update(self, nbytes: int, docs: int = 0) -> None:
         if not self.active:
             return

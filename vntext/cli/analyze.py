@@ -51,7 +51,7 @@ def _analyze_file(analyzer: Any, name: str, out: BinaryIO, progress: Progress) -
         spools = {key: stack.enter_context(tempfile.TemporaryFile()) for key in keys}
         reference = analyzer.reference
         for _, first_line, block in _texts([name]):
-            progress.update(len(block.encode("utf-8", "surrogatepass")) if progress.active else 0)
+            progress.update(progress.size(block))
             if reference == "dateline":  # the file's own dateline, from its first block, for every block
                 from ..dates.finder import dateline_of
 
@@ -156,7 +156,7 @@ def _analyze_lines(args: argparse.Namespace, analyzer: Any, out: BinaryIO, progr
     """``analyze --lines`` and ``--field``: one JSON object per line or record."""
     failed = skipped = 0
     for name, first_line, block in _texts(args.files):
-        progress.update(len(block.encode("utf-8", "surrogatepass")) if progress.active else 0)
+        progress.update(progress.size(block))
         # Lines end at "\n" only: U+2028, U+0085 or a form feed inside a record is text, not a break.
         lines = block.split("\n")
         if lines and lines[-1] == "":

@@ -157,8 +157,8 @@ def cmd_detect(args: argparse.Namespace) -> None:
     out = sys.stdout.buffer
     from ..legacy import bytes_as_text, detect_legacy
 
-    with contextlib.closing(progress_for(args)) as progress:
-        progress.total = None  # only the start of each file is read: files, not bytes, are what counts
+    # only the start of each file is read: files, not bytes, are what counts
+    with contextlib.closing(progress_for(args, sized=False)) as progress:
         for name in args.files or ["-"]:
             with _opened(name) as stream:
                 sample = stream.read(BLOCK)

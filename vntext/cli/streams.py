@@ -193,8 +193,7 @@ def _run(
 
     def specs() -> Iterator[tuple[Callable[..., Any], tuple[Any, ...]]]:
         for name, line, text in _texts(args.files):
-            size = len(text.encode("utf-8", "surrogatepass")) if progress.active else 0
-            where.append((name, line, text if keep_input else "", size))
+            where.append((name, line, text if keep_input else "", progress.size(text)))
             yield work, make(name, line, text)
 
     try:
@@ -217,17 +216,24 @@ def _run(
         raise InternalError(f"{failed} block(s) could not be processed (see above); please report it")
 
 
-def progress_for(args: argparse.Namespace) -> Progress:
-    """The progress report of a run: its total is the size of the input files, when they are files."""
+def progress_for(args: argparse.Namespace, sized: bool = True) -> Progress:
+    """The progress report of a run: with *sized*, its total is the size of the inputs, when they are
+    all files."""
+    return Progress(_input_size(args.files) if sized else None, enabled=getattr(args, "progress", True))
+
+
+def _input_size(names: list[str]) -> int | None:
+    """The bytes of the inputs *names*, or ``None`` when one is not a file (a pipe, a terminal)."""
     total = 0
-    for name in args.files or ["-"]:
+    for name in names or ["-"]:
         try:
             info = os.fstat(sys.stdin.fileno()) if name == "-" else os.stat(name)
         except (OSError, ValueError, AttributeError):
-            total = -1
-            break
-        total = total + info.st_size if stat.S_ISREG(info.st_mode) and total >= 0 else -1
-    return Progress(total if total > 0 else None, enabled=getattr(args, "progress", True))
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        total += info.st_size
+    return total or None
 
 
 def _run_text(args: argparse.Namespace, fn: Callable[[str], str]) -> None:
@@ -266,11 +272,15 @@ def _open_output(args: argparse.Namespace) -> None:
     for name in getattr(args, "files", None) or []:
         if name != "-" and os.path.exists(name) and os.path.exists(path) and os.path.samefile(name, path):
             raise InputError(f"the output {path!r} is also an input; write to another file")
+    sys.stdout = io.TextIOWrapper(_created(path), encoding="utf-8", newline="")  # closed at exit
+
+
+def _created(path: str) -> BinaryIO:
+    """*path* opened for writing bytes, or a one-line error naming it."""
     try:
-        handle = open(path, "wb")  # noqa: SIM115 - kept open for the run, closed at exit
+        return open(path, "wb")
     except OSError as exc:
         raise InputError(f"cannot open the output {path!r}: {exc.strerror or exc}") from None
-    sys.stdout = io.TextIOWrapper(handle, encoding="utf-8", newline="")
 
 
 _JSON_OUTPUT = frozenset({"abbreviations", "people", "dates", "analyze"})
@@ -312,11 +322,7 @@ def _run_mirrored(args: argparse.Namespace) -> None:
     try:
         for src, dst in pairs:
             os.makedirs(os.path.dirname(dst), exist_ok=True)
-            try:
-                handle = open(dst, "wb")  # noqa: SIM115 - closed below, after the run on this file
-            except OSError as exc:
-                raise InputError(f"cannot open the output {dst!r}: {exc.strerror or exc}") from None
-            with handle:
+            with _created(dst) as handle:
                 sys.stdout = io.TextIOWrapper(handle, encoding="utf-8", newline="")
                 args.files = [src]
                 try:
