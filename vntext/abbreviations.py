@@ -317,16 +317,17 @@ class AbbreviationExpander:
             return None
         if expansion == KEEP or _ROMAN.fullmatch(abbr) or _in_capitals(text, m.start(), m.end()):
             return None
-        if self._is_code(text, m.start(), m.end()):
+        if self._is_code(text, m.start(), m.end(), abbr):
             return None
         if text[m.end() : m.end() + 1].isalnum():
             expansion += " "  # "TP.Hồ Chí Minh" → "Thành phố Hồ Chí Minh", "QL1A" → "quốc lộ 1A"
         reading = _shared(_fit_case(text, m, expansion, category))
         return AbbreviationMatch(_shared(abbr), m.start(), m.end(), reading, source, category)
 
-    def _is_code(self, text: str, start: int, end: int) -> bool:
-        """True for a stock ticker: after "mã" or "cổ phiếu" ("mã TTB"), or in a list of codes most of
-        which are no abbreviation ("HAG, ITA, HSG, KBC, TTB")."""
+    def _is_code(self, text: str, start: int, end: int, abbr: str) -> bool:
+        """True for a stock ticker: after "mã" or "cổ phiếu" ("mã TTB"), in a list of codes most of
+        which are no abbreviation ("HAG, ITA, HSG, KBC, TTB"), or a three-letter key listed with a
+        code that is none ("cổ tức từ HND và QTP")."""
         if _TICKER_CUE.search(text, max(0, start - 12), start):
             return True
         codes = 0
@@ -344,7 +345,7 @@ class AbbreviationExpander:
                 break
             codes += found.group(1) not in self._entries
             at = found.start()
-        return codes >= 2
+        return codes >= 2 or (codes == 1 and _TICKER_SHAPE.fullmatch(abbr) is not None)
 
     def _definition(self, text: str, paren: int, abbr: str) -> str | None:
         clause = re.split(r"[,;:()\[\]\n.!?]", text[max(0, paren - 200) : paren])[-1]
@@ -422,6 +423,7 @@ _NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 # Codes in a list, next to the candidate: "HAG, ITA, HSG, KBC, TTB".
 _CODE_AFTER = re.compile(r"\s*(?:,|và)\s*([A-Z]{3})(?![\w.])")
 _CODE_BEFORE = re.compile(r"(?<![\w.])([A-Z]{3})\s*(?:,|và)\s*$")
+_TICKER_SHAPE = re.compile(r"[A-Z]{3}")
 _TICKER_CUE = re.compile(r"(?:\b[Mm]ã|[Cc]ổ phiếu|[Mm]ã chứng khoán|[Mm]ã CK)\s+$")
 _FULL_NAME_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}*\s+\p{Lu}")  # "Nguyễn Trí …", not "Sau đó" (a new sentence)
 
