@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,17 +24,22 @@ def test_generated_pages_are_up_to_date() -> None:
         assert page.read_text(encoding="utf-8") == build(), f"run python scripts/generate_docs.py ({name})"
 
 
-def test_reference_examples_are_shown_runnable() -> None:
-    # The API reference shows each doctest as code a reader can paste: no prompts, outputs as comments,
-    # Sphinx roles as code (scripts/griffe_doctests.py, a Griffe extension used by mkdocs.yml).
-    import importlib.util
-
+def _runnable_examples() -> Any:
     pytest.importorskip("griffe")
-    path = Path(__file__).resolve().parent.parent / "scripts" / "griffe_doctests.py"
-    spec = importlib.util.spec_from_file_location("griffe_doctests", path)
+    path = ROOT / "scripts" / "runnable_examples.py"
+    if not path.exists():
+        pytest.skip("scripts/ is not shipped in this distribution")
+    spec = importlib.util.spec_from_file_location("runnable_examples", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    return module
+
+
+def test_reference_examples_are_shown_runnable() -> None:
+    # The API reference shows each doctest as code a reader can paste: no prompts, outputs as comments,
+    # Sphinx roles as code (scripts/runnable_examples.py, a Griffe extension used by mkdocs.yml).
+    module = _runnable_examples()
     doc = ("Say it with :func:`verbalize`.\n\n    >>> from vntext import verbalize\n    >>> verbalize(\n"
            "    ...     '5kg')\n    'năm ki lô gam'\n\nMore text.")
     assert module.runnable(doc) == (
@@ -41,6 +48,24 @@ def test_reference_examples_are_shown_runnable() -> None:
     shown = module.runnable(doc)
     code = shown.split("```python\n")[1].split("```")[0]
     compile("\n".join(line[4:] for line in code.splitlines()), "<example>", "exec")  # pastes without SyntaxError
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in (ROOT / "docs").glob("*.md")))
+def test_page_examples_are_shown_runnable(page: str) -> None:
+    # The Markdown pages keep doctests (pytest runs them); the site (an MkDocs hook, mkdocs.yml) shows
+    # each fenced example without prompts, so every Python block pastes and compiles.
+    module = _runnable_examples()
+    source = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    shown = module.runnable_fences(source)
+    assert not re.search(r"^\s*(?:>>>|\.\.\.) ", shown, re.M)
+    for indent, block in re.findall(r"^( *)```python\n(.*?)^ *```", shown, re.M | re.S):
+        code = "\n".join(line[len(indent) :] for line in block.splitlines())
+        compile(code, page, "exec")
+    if ">>>" in source:
+        assert shown != source
+    # Nothing but the examples changes: the same text outside the Python blocks.
+    outside = re.compile(r"^ *```python\n.*?^ *```", re.M | re.S)
+    assert outside.sub("", shown).replace("\n", "") == outside.sub("", source).replace("\n", "")
 
 
 def test_benchmark_chart_is_a_well_formed_svg_with_one_bar_per_row() -> None:
@@ -58,3 +83,10 @@ def test_benchmark_chart_is_a_well_formed_svg_with_one_bar_per_row() -> None:
     assert any(t.text == "Speed & more <test>" for t in svg.iter(f"{ns}text"))
     with pytest.raises(ValueError):
         bar_chart([], "nothing measured")
+
+
+def test_runnable_examples_doctests() -> None:
+    import doctest
+
+    result = doctest.testmod(_runnable_examples())
+    assert result.attempted >= 2 and result.failed == 0
