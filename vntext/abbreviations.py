@@ -186,10 +186,17 @@ class _Options:
 class AbbreviationExpander:
     """Finds and expands abbreviations with a configurable dictionary.
 
-    *extra* adds or overrides entries (``{"CSVN": "Cảnh sát Việt Nam"}``); *remove* drops entries;
-    *expand_international* also expands acronyms Vietnamese keeps as written (GDP, ASEAN, USD …);
-    *learn* learns definitions written in the text. Instances are immutable, thread-safe and picklable.
+    Instances are immutable, thread-safe and picklable: build one and use it everywhere (process
+    pools included).
 
+    Args:
+        extra: entries to add or override, abbreviation to reading (``{"CSVN": "Cảnh sát Việt Nam"}``).
+        remove: abbreviations to drop from the dictionary (kept as written).
+        expand_international: also expand acronyms Vietnamese keeps as written (GDP, ASEAN, USD …).
+        learn: learn definitions written in the text (``Quản lý thị trường (QLTT)``) and apply them to
+            the whole text.
+
+    Example:
     >>> ex = AbbreviationExpander(extra={"VKSND": "Viện kiểm sát nhân dân"}, remove=["TTXVN"])
     >>> ex.expand_abbreviations("VKSND và TTXVN")
     'Viện kiểm sát nhân dân và TTXVN'

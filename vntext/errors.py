@@ -6,11 +6,35 @@ from collections.abc import Iterable
 
 
 class VntextError(ValueError):
-    """Base class of every error vntext raises on purpose."""
+    """Base class of every error vntext raises on purpose; a ``ValueError``, so code that catches
+    ``ValueError`` for bad options keeps working.
+
+    Example:
+    >>> import vntext
+    >>> try:
+    ...     vntext.normalize("Hoà", tone_style="modern")
+    ... except vntext.VntextError as error:
+    ...     print(type(error).__name__)
+    UnknownOptionError
+    """
 
 
 class UnknownOptionError(VntextError):
-    """An option value (encoding name, tone style, normal form …) that vntext does not know."""
+    """An option value (encoding name, tone style, normal form …) that vntext does not know.
+
+    Attributes:
+        what: the option (``"tone style"``, ``"legacy encoding"`` …).
+        value: the value given.
+        choices: the values accepted.
+
+    Example:
+    >>> import vntext
+    >>> try:
+    ...     vntext.decode_legacy("Vi\\xd6t", "vietnamese-old")
+    ... except vntext.UnknownOptionError as error:
+    ...     print(error.value, "tcvn3" in error.choices)
+    vietnamese-old True
+    """
 
     def __init__(self, what: str, value: object, choices: Iterable[str]) -> None:
         self.what = what

@@ -136,6 +136,12 @@ def normalize_tones(text: str, style: str = "new") -> str:
     Raises:
         TypeError: *text* is not a ``str``.
         ValueError: another *style* (:class:`~vntext.errors.UnknownOptionError`).
+
+    Example:
+    >>> normalize_tones("Hoà bình, thuỷ chung, gìa", style="new")
+    'Hòa bình, thủy chung, già'
+    >>> normalize_tones("Hòa bình, thủy chung", style="old")
+    'Hoà bình, thuỷ chung'
     """
     check_text(text)
     return place_tones_nfc(to_nfc(text), check_style(style))

@@ -242,6 +242,11 @@ class DateParser:
 
     Instances are immutable, thread-safe and picklable.
 
+    Args:
+        reference: the date partial and relative dates are read against: a ``date`` or ``datetime``,
+            ``None`` for today (taken when each text is read), or ``"dateline"`` for each text's own
+            dateline, falling back to today. A reference given to a method call wins over this one.
+
     Raises:
         ValueError: *reference* is a string other than ``"dateline"`` (when a text is read).
         TypeError: *reference* is not a date, a datetime, a string or ``None``.

@@ -152,6 +152,11 @@ class Verbalizer:
 
     Raises:
         ValueError: an option value that is not one of its choices.
+
+    Example:
+    >>> v = Verbalizer(lowercase=True)
+    >>> v.verbalize("Ngày 2/9")
+    'ngày hai tháng chín'
     """
 
     def __init__(self, config: VerbalizeConfig | None = None, **options: Any) -> None:
@@ -493,7 +498,21 @@ def verbalize(text: str, *, reference: date | datetime | None = None, **options:
 
 def find_spoken(text: str, *, reference: date | datetime | None = None, **options: Any) -> list[SpokenMatch]:
     """Every span of *text* said otherwise than written, with its ``kind`` and ``spoken`` words, so a
-    TTS system can align audio with the input (see :func:`verbalize` for the arguments).
+    TTS system can align audio with the input; :func:`verbalize` is *text* with these spans replaced.
+
+    Args:
+        text: any text.
+        reference: the date relative dates are read against (default: today).
+        **options: fields of :class:`VerbalizeConfig` (``lowercase``, ``thousand``, ``linh``, ``tu``,
+            ``abbreviations``, ``spell_acronyms``, …), as for :func:`verbalize`.
+
+    Returns:
+        The spans in text order, none overlapping, each with ``text``, ``start``, ``end``, ``kind``
+        and ``spoken``.
+
+    Raises:
+        TypeError: *text* is not a ``str``.
+        ValueError: an option that is not a field, or a value that is not one of its choices.
 
     Example:
         ```python
