@@ -1,4 +1,4 @@
-"""The corpus recipes of docs/corpus.md: process pools, batched maps and Spark."""
+"""The corpus recipes of docs/corpus.md: process pools, batched maps, Hugging Face datasets and Spark."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 import shutil
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -30,6 +31,26 @@ def test_batched_map_recipe() -> None:
         return {"text": [normalizer.normalize(t) for t in batch["text"]]}
 
     assert normalize_batch({"text": DOCS[:3]})["text"] == ["Hòa bình thủy chung", "UBND tỉnh Hòa Bình", DOCS[2]]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("datasets") is None, reason="datasets is not installed (an extra)")
+def test_datasets_map_recipe(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # pragma: no cover
+    # docs/corpus.md's recipe as written, with two processes: the mapped function and the Normalizer it
+    # uses are shipped to the workers.
+    monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path))
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    from datasets import Dataset, disable_progress_bars
+
+    disable_progress_bars()
+    normalizer = Normalizer(tone_style="new")
+
+    def normalize_batch(batch: dict[str, list[str]]) -> dict[str, list[str]]:
+        return {"text": [normalizer.normalize(t) for t in batch["text"]]}
+
+    dataset = Dataset.from_dict({"text": DOCS, "id": list(range(len(DOCS)))})
+    dataset = dataset.map(normalize_batch, batched=True, num_proc=2)
+    assert dataset["text"] == [vntext.normalize(t) for t in DOCS]
+    assert dataset["id"] == list(range(len(DOCS)))
 
 
 def _spark_missing() -> str | None:
