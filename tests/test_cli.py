@@ -105,7 +105,8 @@ def test_help_and_version() -> None:
     r = run("--help")
     assert r.returncode == 0 and b"normalize" in r.stdout and b"decode" in r.stdout
     r = run("--version")
-    assert r.stdout.decode().strip() == f"vntext {vntext.__version__}"
+    core = "compiled core" if vntext.compiled_core() else "pure Python"
+    assert r.stdout.decode().strip() == f"vntext {vntext.__version__} ({core})"
 
 
 def test_expand_and_abbreviations_jsonl() -> None:

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from ._accel import compiled_core
 from .abbreviations import AbbreviationExpander, AbbreviationMatch, expand_abbreviations, find_abbreviations
 from .analyze import Analyzer, Document, analyze
 from .clean import clean_text
@@ -44,6 +45,7 @@ __all__ = [
     "__version__",
     "analyze",
     "clean_text",
+    "compiled_core",
     "decode_legacy",
     "detect_legacy",
     "encode_legacy",

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from . import _accel
 from .edits import Edit, apply
 from .errors import check_text
 from .syllable import parse_syllable
@@ -38,7 +39,8 @@ _INVISIBLE = {ord(c): None for c in _REMOVED}
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _JOINERS = "\u200c\u200d"
 # One character class, so the engine skips clean text at full speed; each hit is judged in Python.
-_DIRTY = re.compile("[" + "".join(_TABLE) + _JOINERS + "Ðð]")
+_DIRTY_CHARS = "".join(_TABLE) + _JOINERS + "Ðð"
+_DIRTY = re.compile("[" + _DIRTY_CHARS + "]")
 # Led by the spaces and free of look-arounds (a lookbehind first is tried at every character, a
 # lookahead after "  +" backtracks through a long run of spaces): the neighbours are checked in Python.
 _MULTI_SPACE = re.compile(r"  +")
@@ -62,6 +64,14 @@ def _replacement(text: str, i: int, ch: str) -> tuple[str, int]:
     return (d_bar if parse_syllable(d_bar + rest) is not None else ch) + rest, end  # else not Vietnamese
 
 
+def _dirty_positions(text: str) -> list[int]:
+    """Where :data:`_DIRTY` matches: by the compiled core when it is there."""
+    if _accel.speedups is not None:
+        found: list[int] = _accel.speedups.positions(text, _DIRTY_CHARS)
+        return found
+    return [m.start() for m in _DIRTY.finditer(text)]
+
+
 _GAP = 3
 _LONGEST_WORD = 32  # characters, invisible ones included, over which a word cannot be one syllable
 
@@ -77,11 +87,10 @@ def character_edits(text: str) -> list[Edit]:
     last = 0
     start = end = -1  # the run of touching changes being gathered
     pieces: list[str] = []
-    for m in _DIRTY.finditer(text):
-        i = m.start()
+    for i in _dirty_positions(text):
         if i < last:
             continue
-        new, last = _replacement(text, i, m.group())
+        new, last = _replacement(text, i, text[i])
         if new == text[i:last]:
             continue
         if i - end > _GAP or end < 0 or any(c.isalnum() for c in text[end:i]):

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache, partial
 
+from . import _accel
 from ._ud import ud
 from .edits import Edit, exact_edits
 from .errors import check_text
@@ -24,6 +25,14 @@ _MODIFIERS = frozenset(MODIFIER_MARKS)
 # A base character followed by two or more combining marks: the only place where mark order matters.
 _MARK_RUN = re.compile(r"[aeiouyAEIOUY][\u0300-\u036f]{2,}")
 _ANY_MARK = re.compile(r"[\u0300-\u036f]")
+
+
+def _has_mark(text: str) -> bool:
+    """Whether *text* holds a combining diacritical mark (U+0300–U+036F): found by the compiled core
+    when it is there, else by a pattern."""
+    if _accel.speedups is not None:
+        return bool(_accel.speedups.first_between(text, 0x300, 0x36F) >= 0)
+    return _ANY_MARK.search(text) is not None
 # A letter followed by combining marks NFC could not compose.
 _LEFTOVER = re.compile(r"[^\W\d_][\u0300-\u036f]+")
 # Marks are removed only after a Latin letter: decomposed Greek or Cyrillic keeps its accents.
@@ -84,7 +93,7 @@ def to_nfc(text: str) -> str:
     """
     check_text(text)
     nfc = _nfc(text)
-    if _ANY_MARK.search(nfc) is None or _LEFTOVER.search(nfc) is None:
+    if not _has_mark(nfc) or _LEFTOVER.search(nfc) is None:
         return nfc
     # Marks typed in the wrong order are what NFC leaves behind after a letter: reorder just those.
     return _LEFTOVER.sub(lambda m: ud.normalize("NFC", _reorder_marks(ud.normalize("NFD", m.group()))), nfc)
@@ -193,6 +202,6 @@ def remove_diacritics(text: str) -> str:
     if text.isascii():
         return text
     text = text.translate(_strip_table())
-    if _ANY_MARK.search(text):
+    if _has_mark(text):
         text = _LATIN_MARKS.sub("", text)  # an empty replacement: no template to expand per match
     return text

@@ -27,6 +27,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import NamedTuple
 
+from . import _accel
 from .edits import Edit, apply, token_edits
 from .legacy import (
     is_consistent,
@@ -172,6 +173,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
     One scan for the characters a hint can start with; the common ones among them (ì, ò, –) are judged
     by their neighbours in Python, which costs less than a pattern per kind of hint."""
+    if _accel.speedups is not None:
+        lines: list[tuple[int, int]] = _accel.speedups.legacy_lines(text)
+        return lines
     hints = _hints()
     spans: list[tuple[int, int]] = []
     seen = 0
@@ -195,6 +199,9 @@ _VIQR_VOWELS = frozenset("aeiouyAEIOUY")
 
 
 def _viqr_starts(text: str) -> list[int]:
+    if _accel.speedups is not None:
+        found: list[int] = _accel.speedups.viqr_starts(text)
+        return found
     starts = [m.start() for m in _VIQR_BREVE.finditer(text)]
     if any(mark in text for mark in "^+`~"):
         starts += [m.start() for m in _VIQR_MARK.finditer(text)]

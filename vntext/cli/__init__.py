@@ -12,7 +12,7 @@ import sys
 from concurrent.futures.process import BrokenProcessPool
 from typing import NoReturn
 
-from .. import __version__
+from .. import __version__, compiled_core
 from ..errors import VntextError
 from .analyze import cmd_analyze
 from .commands import (
@@ -64,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     from ..legacy import ENCODINGS
 
     parser = _Parser(prog="vntext", description="Normalise Vietnamese text. Reads FILEs or standard input.")
-    parser.add_argument("--version", action="version", version=f"vntext {__version__}")
+    core = "compiled core" if compiled_core() else "pure Python"
+    parser.add_argument("--version", action="version", version=f"vntext {__version__} ({core})")
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=_Parser)
     sub.required = True
 

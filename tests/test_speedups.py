@@ -1,0 +1,156 @@
+"""The optional compiled core gives exactly what the pure-Python path gives.
+
+The C scans are checked against the regular expressions they stand for (hypothesis), and whole runs of
+``normalize`` and ``analyze`` on real text are compared with the compiled core on and off. With
+``VNTEXT_PURE=1`` or without a built core the comparisons are skipped (the rest of the suite then tests
+the pure path); CI runs the suite both ways.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import vntext
+from vntext import _accel
+from vntext.evidence import _patterns
+from vntext.syllable import VIETNAMESE_LETTERS
+from vntext.tones import _misplaced_regex, misplaced_spans
+
+from .conftest import ROOT, SHARED
+from .property.strategies import running_text, syllables, vietnamese_text
+
+compiled = _accel.speedups
+needs_compiled = pytest.mark.skipif(compiled is None, reason="the compiled core is not built or VNTEXT_PURE=1")
+
+
+@pytest.fixture
+def pure(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The pure-Python path for the duration of a test, whatever is installed."""
+    monkeypatch.setattr(_accel, "speedups", None)
+    yield
+
+
+def test_compiled_core_reports_what_is_in_use(pure: None) -> None:
+    assert vntext.compiled_core() is False
+
+
+@pytest.mark.skipif(os.environ.get("CI") != "true" or os.environ.get("VNTEXT_PURE") == "1",
+                    reason="only CI promises a compiler")
+def test_ci_builds_the_compiled_core() -> None:
+    # A build that silently fell back to pure Python would make the compiled half of CI a second pure run.
+    assert vntext.compiled_core() is True
+
+
+def test_tables_are_generated_from_the_syllable_model() -> None:
+    script = ROOT / "scripts" / "generate_speedups.py"
+    if not script.exists():
+        pytest.skip("scripts/ is not shipped in this distribution")
+    spec = importlib.util.spec_from_file_location("generate_speedups", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    header = ROOT / "vntext" / "_speedups_tables.h"
+    assert header.read_text(encoding="utf-8") == module.render(), "run python scripts/generate_speedups.py"
+
+
+# Text where misplaced-tone candidates are dense: syllables with the tone on any vowel, q/g before vowel
+# runs, vowels against consonants, digits, underscores and numeric letters (², Ⅻ) at the edges.
+_EDGES = st.sampled_from(["q", "Q", "g", "G", "c", "ch", "nh", "ng", "t", "M", "_", "2", "²", "Ⅻ", "x", "ß", "\u0301"])
+_dense = st.lists(
+    st.one_of(syllables(), _EDGES, st.sampled_from(VIETNAMESE_LETTERS), st.sampled_from([" ", "-", "\n", ""])),
+    max_size=30,
+).map("".join)
+
+
+@needs_compiled
+@given(st.one_of(_dense, vietnamese_text, running_text), st.sampled_from(["new", "old"]))
+def test_misplaced_tones_scan_matches_the_pattern(text: str, style: str) -> None:
+    assert compiled is not None
+    expected = [m.span() for m in _misplaced_regex(style).finditer(text)]
+    assert compiled.misplaced_tones(text, ("new", "old").index(style)) == expected
+    assert misplaced_spans(text, style) == expected
+
+
+_LATIN = st.characters(min_codepoint=0x20, max_codepoint=0x24F) | st.characters(
+    min_codepoint=0x1E00, max_codepoint=0x1EFF
+)
+
+
+@needs_compiled
+@given(st.one_of(st.text(_LATIN, max_size=30), st.text(max_size=20), vietnamese_text, running_text, _dense))
+def test_evidence_count_matches_the_patterns(text: str) -> None:
+    assert compiled is not None
+    specific, foreign = _patterns()
+    assert compiled.evidence(text) == (len(specific.findall(text)), len(foreign.findall(text)))
+
+
+# Legacy and mojibake text: bytes as Latin-1 and Windows-1252 show them, VIQR-like ASCII.
+_legacy = st.one_of(
+    st.binary(max_size=30).map(lambda b: b.decode("latin-1")),
+    st.binary(max_size=30).map(lambda b: b.decode("cp1252", errors="replace")),
+    st.text("aeiouyAEIOUYdDâô()^+`~. \n", max_size=30),
+    st.text(st.sampled_from(sorted(set("Ìì ÒòÞaeâêÕõ\nÃã¸µ") | {chr(c) for c in range(0x80, 0xF0, 7)})), max_size=20),
+)
+
+
+@needs_compiled
+@given(st.one_of(_legacy, running_text, vietnamese_text))
+def test_legacy_scans_match_the_pure_ones(text: str) -> None:
+    from vntext import clean, repair
+
+    with_core = repair._lines(text), repair._viqr_starts(text), clean._dirty_positions(text)
+    saved = _accel.speedups
+    _accel.speedups = None
+    try:
+        assert (repair._lines(text), repair._viqr_starts(text), clean._dirty_positions(text)) == with_core
+    finally:
+        _accel.speedups = saved
+
+
+def _corpus_texts() -> list[tuple[str, str]]:
+    base = SHARED / "corpus"
+    paths = sorted((base / "viwiki").glob("*.txt"))[:150] + sorted((base / "laws").glob("*.txt"))[:10]
+    paths += sorted((SHARED / "seeds").glob("*.txt"))
+    return [(p.name, p.read_text(encoding="utf-8")) for p in paths]
+
+
+@needs_compiled
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason=f"corpus not found at {SHARED}")
+def test_compiled_and_pure_paths_agree_on_the_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = _corpus_texts()
+    configs = [{}, {"tone_style": "old"}, {"form": "NFD"}]
+    compiled_out = [[vntext.normalize(t, **c) for _, t in texts] for c in configs]
+    analyses = [vntext.analyze(t).to_dict() for _, t in texts[:40]]
+    monkeypatch.setattr(_accel, "speedups", None)
+    for config, outputs in zip(configs, compiled_out, strict=True):
+        for (name, text), out in zip(texts, outputs, strict=True):
+            assert vntext.normalize(text, **config) == out, (name, config)
+    for (name, text), analysis in zip(texts[:40], analyses, strict=True):
+        assert vntext.analyze(text).to_dict() == analysis, name
+
+
+@needs_compiled
+@given(st.one_of(running_text, _dense), st.sampled_from(["new", "old"]))
+def test_compiled_and_pure_normalize_agree(text: str, style: str) -> None:
+    with_core = vntext.normalize(text, tone_style=style)
+    saved = _accel.speedups
+    _accel.speedups = None
+    try:
+        assert vntext.normalize(text, tone_style=style) == with_core
+    finally:
+        _accel.speedups = saved
+
+
+@needs_compiled
+def test_the_scan_refuses_what_is_not_text() -> None:
+    assert compiled is not None
+    with pytest.raises(TypeError):
+        compiled.misplaced_tones(b"hoa", 0)
+    assert compiled.misplaced_tones("", 0) == []
+    assert compiled.misplaced_tones("\U0001f600hoà\ud800", 0) == [(3, 4)]

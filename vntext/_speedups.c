@@ -1,0 +1,413 @@
+/* vntext's optional compiled core: scans the pure-Python modules otherwise do with regular expressions,
+ * giving exactly the same answers (tests/test_speedups.py checks them against each other).
+ *
+ * Built when a C compiler is there (setup.py marks the extension optional); vntext/_accel.py imports it
+ * unless VNTEXT_PURE=1, and every caller keeps its pure-Python path. The Vietnamese it knows comes from
+ * _speedups_tables.h, generated from the syllable model by scripts/generate_speedups.py.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "_speedups_tables.h"
+
+/* Vowel letters by code point: vowel number << 3 | tone, 0 for anything else. Vietnamese letters live
+ * in Latin-1, Latin Extended-A/B (ă ĩ ũ ơ ư …) and Latin Extended Additional (U+1EA0-U+1EF9). */
+#define LOW_LIMIT 0x250
+#define HIGH_FIRST 0x1EA0
+#define HIGH_LIMIT 0x1F00
+static unsigned char low_letters[LOW_LIMIT];
+static unsigned char high_letters[HIGH_LIMIT - HIGH_FIRST];
+
+/* Evidence letters (vntext.evidence) in the Latin blocks, where all of them are: 1 specific, 2 foreign. */
+#define EVIDENCE_FIRST 0xC0
+#define EVIDENCE_LIMIT 0x1F00
+static unsigned char evidence_class[EVIDENCE_LIMIT - EVIDENCE_FIRST];
+
+/* Legacy-text hints (vntext.repair) by code point, as bits; every such character is below HINT_LIMIT. */
+#define HINT_LIMIT 0x2200
+enum { H_LEGACY = 1, H_CONT = 2, H_TONE = 4, H_LEAD2 = 8, H_LEAD3 = 16, H_VOWEL = 32, H_VIQR_VOWEL = 64 };
+static unsigned char hint_class[HINT_LIMIT];
+
+#define MARK_ALL(table, bit)                                                                      \
+    for (size_t i_ = 0; i_ < sizeof(table) / sizeof(table[0]); i_++)                             \
+        if (table[i_] < HINT_LIMIT)                                                               \
+            hint_class[table[i_]] |= (bit);
+
+static void build_letter_tables(void) {
+    MARK_ALL(VN_LEGACY, H_LEGACY)
+    MARK_ALL(VN_CONT, H_CONT)
+    MARK_ALL(VN_CP1258_TONES, H_TONE)
+    MARK_ALL(VN_LEAD2, H_LEAD2)
+    MARK_ALL(VN_LEAD3, H_LEAD3)
+    MARK_ALL(VN_CP1258_VOWELS, H_VOWEL)
+    MARK_ALL(VN_VIQR_VOWELS, H_VIQR_VOWEL)
+    for (size_t i = 0; i < sizeof(VN_SPECIFIC) / sizeof(VN_SPECIFIC[0]); i++)
+        if (VN_SPECIFIC[i] >= EVIDENCE_FIRST && VN_SPECIFIC[i] < EVIDENCE_LIMIT)
+            evidence_class[VN_SPECIFIC[i] - EVIDENCE_FIRST] = 1;
+    for (size_t i = 0; i < sizeof(VN_FOREIGN) / sizeof(VN_FOREIGN[0]); i++)
+        if (VN_FOREIGN[i] >= EVIDENCE_FIRST && VN_FOREIGN[i] < EVIDENCE_LIMIT)
+            evidence_class[VN_FOREIGN[i] - EVIDENCE_FIRST] = 2;
+    size_t n = sizeof(VN_LETTERS) / sizeof(VN_LETTERS[0]);
+    for (size_t i = 0; i < n; i++) {
+        unsigned int cp = VN_LETTERS[i].cp;
+        unsigned char code = (unsigned char)(VN_LETTERS[i].vowel << 3 | VN_LETTERS[i].tone);
+        if (cp < LOW_LIMIT)
+            low_letters[cp] = code;
+        else if (cp >= HIGH_FIRST && cp < HIGH_LIMIT)
+            high_letters[cp - HIGH_FIRST] = code;
+    }
+}
+
+static inline unsigned char hint_bits(Py_UCS4 ch) {
+    return ch < HINT_LIMIT ? hint_class[ch] : 0;
+}
+
+/* The first index from i on whose character is at least limit (n if none): the scans' fast skip over
+ * the characters that cannot matter, one loop per string kind. */
+static Py_ssize_t skip_below(int kind, const void *data, Py_ssize_t i, Py_ssize_t n, Py_UCS4 limit) {
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *d = data;
+        while (i < n && d[i] < limit)
+            i++;
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *d = data;
+        while (i < n && d[i] < limit)
+            i++;
+    } else {
+        const Py_UCS4 *d = data;
+        while (i < n && d[i] < limit)
+            i++;
+    }
+    return i;
+}
+
+static int append_index(PyObject *list, Py_ssize_t i) {
+    PyObject *value = PyLong_FromSsize_t(i);
+    if (value == NULL)
+        return -1;
+    int failed = PyList_Append(list, value);
+    Py_DECREF(value);
+    return failed;
+}
+
+static int append_span(PyObject *list, Py_ssize_t start, Py_ssize_t end) {
+    PyObject *span = Py_BuildValue("(nn)", start, end);
+    if (span == NULL)
+        return -1;
+    int failed = PyList_Append(list, span);
+    Py_DECREF(span);
+    return failed;
+}
+
+static inline unsigned char letter_code(Py_UCS4 ch) {
+    if (ch < LOW_LIMIT)
+        return low_letters[ch];
+    if (ch >= HIGH_FIRST && ch < HIGH_LIMIT)
+        return high_letters[ch - HIGH_FIRST];
+    return 0;
+}
+
+/* An untoned vowel's number, else 0. */
+static inline int plain_vowel(Py_UCS4 ch) {
+    unsigned char code = letter_code(ch);
+    return (code && (code & 7) == 0) ? code >> 3 : 0;
+}
+
+/* A letter as the regular expression's [^\W\d_] means it: alphanumeric, not a decimal digit, not _. */
+static inline int is_letter(Py_UCS4 ch) {
+    return ch != '_' && Py_UNICODE_ISALNUM(ch) && !Py_UNICODE_ISDECIMAL(ch);
+}
+
+static int compare_keys(const void *a, const void *b) {
+    unsigned long long x = *(const unsigned long long *)a, y = *(const unsigned long long *)b;
+    return (x > y) - (x < y);
+}
+
+static inline int known(const unsigned long long *keys, size_t n, unsigned long long key) {
+    return bsearch(&key, keys, n, sizeof(key), compare_keys) != NULL;
+}
+
+#define KEY(context, boundary, vowel, tone, before, after)                                        \
+    ((unsigned long long)(context) << 32 | (unsigned long long)(boundary) << 31 |                 \
+     (unsigned long long)(vowel) << 27 | (unsigned long long)(tone) << 24 |                       \
+     (unsigned long long)(before) << 12 | (unsigned long long)(after))
+
+/* misplaced_tones(text, style) -> list of (start, end): where tones._misplaced_regex(style) matches. */
+static PyObject *misplaced_tones(PyObject *self, PyObject *args) {
+    PyObject *text;
+    int style;
+    if (!PyArg_ParseTuple(args, "Ui", &text, &style))
+        return NULL;
+    const unsigned long long *keys = style ? VN_MISPLACED_OLD : VN_MISPLACED_NEW;
+    size_t nkeys = style ? sizeof(VN_MISPLACED_OLD) / sizeof(VN_MISPLACED_OLD[0])
+                         : sizeof(VN_MISPLACED_NEW) / sizeof(VN_MISPLACED_NEW[0]);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    if (kind == PyUnicode_1BYTE_KIND && PyUnicode_IS_ASCII(text))
+        return found; /* no toned letter in ASCII */
+    for (Py_ssize_t p = 0; p < n; p++) {
+        p = skip_below(kind, data, p, n, 0xC0);
+        if (p == n)
+            break;
+        Py_UCS4 ch = PyUnicode_READ(kind, data, p);
+        unsigned char code = letter_code(ch);
+        int tone = code & 7;
+        if (!code || !tone)
+            continue;
+        int vowel = code >> 3;
+        /* The untoned vowels after it, up to the end of the run, and what follows the run. */
+        unsigned int after = 0;
+        int count = 0;
+        Py_ssize_t j = p + 1;
+        int next;
+        while (j < n && (next = plain_vowel(PyUnicode_READ(kind, data, j))) != 0) {
+            if (++count > 3)
+                break;
+            after = after << 4 | (unsigned int)next;
+            j++;
+        }
+        if (count > 3)
+            continue; /* no nucleus is that long */
+        int boundary;
+        if (j == n || !is_letter(PyUnicode_READ(kind, data, j)))
+            boundary = 1;
+        else {
+            Py_UCS4 c = PyUnicode_READ(kind, data, j);
+            if (c >= 128 || strchr(VN_CODA_START, (int)c) == NULL)
+                continue;
+            boundary = 0;
+        }
+        /* The untoned vowels before it: the regex's lookbehind checks as many as its form has. */
+        unsigned int before = 0;
+        int matched = 0;
+        for (int k = 0; k <= 3 && !matched; k++) {
+            if (k > 0) {
+                if (p - k < 0)
+                    break;
+                int prev_vowel = plain_vowel(PyUnicode_READ(kind, data, p - k));
+                if (!prev_vowel)
+                    break;
+                before |= (unsigned int)prev_vowel << (4 * (k - 1));
+            }
+            if (k == 0 && count == 0)
+                continue; /* a lone toned vowel is never misplaced */
+            int first = k > 0 ? (int)(before >> (4 * (k - 1))) : vowel;
+            Py_UCS4 lead = p - k - 1 >= 0 ? PyUnicode_READ(kind, data, p - k - 1) : 0;
+            int q = lead == 'q' || lead == 'Q', g = lead == 'g' || lead == 'G';
+            int guarded = (first == VN_VOWEL_U && q) || (first == VN_VOWEL_I && g);
+            if (!guarded && known(keys, nkeys, KEY(0, boundary, vowel, tone, before, after)))
+                matched = 1;
+            else if ((q || g) && known(keys, nkeys, KEY(q ? 1 : 2, boundary, vowel, tone, before, after)))
+                matched = 1;
+        }
+        if (matched) {
+            if (append_span(found, p, j) < 0) {
+                Py_DECREF(found);
+                return NULL;
+            }
+            p = j - 1;
+        }
+    }
+    return found;
+}
+
+/* evidence(text) -> (vietnamese, foreign): how many words (runs of letters, as [^\W\d_]+) hold a
+ * letter only Vietnamese uses, and how many one it never uses; what evidence.line_evidence's two
+ * patterns count with findall. */
+static PyObject *evidence(PyObject *self, PyObject *arg) {
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "evidence() needs a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    Py_ssize_t vietnamese = 0, foreign = 0;
+    int in_word = 0, has = 0; /* has: bit 1 a specific letter, bit 2 a foreign one */
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        Py_UCS4 ch = i < n ? PyUnicode_READ(kind, data, i) : 0;
+        int letter = i < n && (ch < 128 ? ((ch | 32) >= 'a' && (ch | 32) <= 'z') : is_letter(ch));
+        if (letter) {
+            in_word = 1;
+            if (ch >= EVIDENCE_FIRST && ch < EVIDENCE_LIMIT)
+                has |= evidence_class[ch - EVIDENCE_FIRST];
+        } else if (in_word) {
+            vietnamese += has & 1;
+            foreign += (has >> 1) & 1;
+            in_word = has = 0;
+        }
+    }
+    return Py_BuildValue("(nn)", vietnamese, foreign);
+}
+
+/* positions(text, chars) -> list of the indexes of text whose character is one of chars: what a
+ * pattern of one character class finds. A 1024-bit filter on the low bits of each code point turns
+ * most characters away before chars is looked through. */
+static PyObject *positions(PyObject *self, PyObject *args) {
+    PyObject *text, *chars;
+    if (!PyArg_ParseTuple(args, "UU", &text, &chars))
+        return NULL;
+    int kind = PyUnicode_KIND(text), ckind = PyUnicode_KIND(chars);
+    const void *data = PyUnicode_DATA(text), *cdata = PyUnicode_DATA(chars);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), m = PyUnicode_GET_LENGTH(chars);
+    Py_UCS4 lowest = 0x110000;
+    unsigned char filter[128] = {0};
+    for (Py_ssize_t k = 0; k < m; k++) {
+        Py_UCS4 c = PyUnicode_READ(ckind, cdata, k);
+        if (c < lowest)
+            lowest = c;
+        filter[(c & 1023) >> 3] |= (unsigned char)(1 << (c & 7));
+    }
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    for (Py_ssize_t i = skip_below(kind, data, 0, n, lowest); i < n; i = skip_below(kind, data, i + 1, n, lowest)) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (!(filter[(ch & 1023) >> 3] & (1 << (ch & 7))))
+            continue;
+        for (Py_ssize_t k = 0; k < m; k++) {
+            if (PyUnicode_READ(ckind, cdata, k) == ch) {
+                if (append_index(found, i) < 0) {
+                    Py_DECREF(found);
+                    return NULL;
+                }
+                break;
+            }
+        }
+    }
+    return found;
+}
+
+/* first_between(text, low, high) -> the index of the first character of text from low to high
+ * (inclusive), or -1: what searching for the class [low-high] finds. */
+static PyObject *first_between(PyObject *self, PyObject *args) {
+    PyObject *text;
+    unsigned int low, high;
+    if (!PyArg_ParseTuple(args, "UII", &text, &low, &high))
+        return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t i = skip_below(kind, data, 0, n, low); i < n; i = skip_below(kind, data, i + 1, n, low))
+        if (PyUnicode_READ(kind, data, i) <= high)
+            return PyLong_FromSsize_t(i);
+    return PyLong_FromSsize_t(-1);
+}
+
+/* legacy_lines(text) -> list of (start, end): the lines repair._lines finds, those holding a hint of
+ * legacy or mojibake text (a legacy character, a Windows-1258 tone after a vowel, UTF-8 continuation
+ * bytes after their lead byte). */
+static PyObject *legacy_lines(PyObject *self, PyObject *arg) {
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "legacy_lines() needs a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    for (Py_ssize_t i = skip_below(kind, data, 0, n, 0x80); i < n; i = skip_below(kind, data, i + 1, n, 0x80)) {
+        unsigned char bits = hint_bits(PyUnicode_READ(kind, data, i));
+        if (!(bits & (H_LEGACY | H_CONT | H_TONE)))
+            continue;
+        unsigned char before = i ? hint_bits(PyUnicode_READ(kind, data, i - 1)) : 0;
+        int hint;
+        if (bits & H_LEGACY)
+            hint = 1;
+        else if (bits & H_TONE)
+            hint = (before & H_VOWEL) != 0;
+        else
+            hint = (before & H_LEAD2) ||
+                   ((before & H_LEAD3) && i + 1 < n && (hint_bits(PyUnicode_READ(kind, data, i + 1)) & H_CONT));
+        if (!hint)
+            continue;
+        Py_ssize_t start = i, end = i;
+        while (start > 0 && PyUnicode_READ(kind, data, start - 1) != '\n')
+            start--;
+        while (end < n && PyUnicode_READ(kind, data, end) != '\n')
+            end++;
+        if (append_span(found, start, end) < 0) {
+            Py_DECREF(found);
+            return NULL;
+        }
+        i = end; /* the next line */
+    }
+    return found;
+}
+
+/* viqr_starts(text) -> sorted list: where repair._viqr_starts says a VIQR line may begin to show, a
+ * "(" or one of ^+`~ after a vowel, or a "dd", "DD" or "Dd" before one (each pair found as str.find
+ * finds it, without overlaps). */
+static PyObject *viqr_starts(PyObject *self, PyObject *arg) {
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "viqr_starts() needs a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    Py_ssize_t after_dd = 0, after_DD = 0, after_Dd = 0; /* where each pair's next find starts */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        int start = 0;
+        if (ch == '(' || ch == '^' || ch == '+' || ch == '`' || ch == '~')
+            start = i > 0 && (hint_bits(PyUnicode_READ(kind, data, i - 1)) & H_VIQR_VOWEL);
+        else if ((ch == 'd' || ch == 'D') && i + 1 < n) {
+            Py_UCS4 next = PyUnicode_READ(kind, data, i + 1);
+            Py_ssize_t *after = NULL;
+            if (ch == 'd' && next == 'd')
+                after = &after_dd;
+            else if (ch == 'D' && next == 'D')
+                after = &after_DD;
+            else if (ch == 'D' && next == 'd')
+                after = &after_Dd;
+            if (after != NULL && i >= *after) {
+                *after = i + 2;
+                start = i + 2 < n && (hint_bits(PyUnicode_READ(kind, data, i + 2)) & H_VIQR_VOWEL);
+            }
+        }
+        if (start && append_index(found, i) < 0) {
+            Py_DECREF(found);
+            return NULL;
+        }
+    }
+    return found;
+}
+
+static PyMethodDef methods[] = {
+    {"misplaced_tones", misplaced_tones, METH_VARARGS,
+     "misplaced_tones(text, style) -> list of (start, end): the spans vntext.tones' misplaced-tone "
+     "pattern matches in text (style 0: new, 1: old)."},
+    {"evidence", evidence, METH_O,
+     "evidence(text) -> (vietnamese, foreign): the words of text with a letter only Vietnamese uses, and "
+     "with one it never uses (vntext.evidence.line_evidence)."},
+    {"positions", positions, METH_VARARGS,
+     "positions(text, chars) -> list of the indexes of text whose character is in chars."},
+    {"first_between", first_between, METH_VARARGS,
+     "first_between(text, low, high) -> index of the first character from low to high, or -1."},
+    {"legacy_lines", legacy_lines, METH_O,
+     "legacy_lines(text) -> list of (start, end): the lines with a hint of legacy or mojibake text."},
+    {"viqr_starts", viqr_starts, METH_O,
+     "viqr_starts(text) -> sorted list of where a VIQR mark or dd shows."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "vntext._speedups", "vntext's optional compiled core.", -1, methods,
+};
+
+PyMODINIT_FUNC PyInit__speedups(void) {
+    build_letter_tables();
+    return PyModule_Create(&module);
+}
