@@ -148,8 +148,11 @@ def main(argv: list[str] | None = None) -> int:
         print(line, flush=True)
         lines.append(line)
 
+    import vntext
+
+    core = "compiled core" if vntext.compiled_core() else "pure Python (VNTEXT_PURE=1 or not built)"
     say(f"# {args.size:g} MB of each text; Python {platform.python_version()} on {platform.machine()}, "
-        f"{_cpu()}, {os.cpu_count()} cores; best of {args.repeat}"
+        f"{_cpu()}, {os.cpu_count()} cores; best of {args.repeat}; vntext: {core}"
         + (f"; corpus: {args.corpus}" if args.corpus else ""))
     say(f"{'case':24} {'text':7} {'who':28} {'MB/s':>9}  {'peak MB' if args.memory else ''}  ratio")
     speeds: dict[tuple[str, str], float] = {}

@@ -19,6 +19,14 @@ _ROLE = re.compile(r":(?:func|class|data|meth|attr|mod|exc|obj):`~?([^`]+)`")
 _PROMPT = re.compile(r"^(\s*)(>>>|\.\.\.)( |$)")
 
 
+def _shown(line: str, indent: str) -> str:
+    """One doctest line as the site shows it: code without its prompt, output as a comment."""
+    prompt = _PROMPT.match(line)
+    if prompt is not None:
+        return indent + line[prompt.end() :]
+    return f"{indent}# {line.strip()}" if line.strip() else ""
+
+
 def runnable(text: str) -> str:
     """*text* with each run of doctest lines turned into a fenced Python block without prompts, its
     expected output as comments.
@@ -44,12 +52,7 @@ def runnable(text: str) -> str:
         indent = first.group(1)
         block = [f"{indent}```python"]
         while i < len(lines) and lines[i].strip():
-            line = lines[i]
-            prompt = _PROMPT.match(line)
-            if prompt is not None:
-                block.append(indent + line[prompt.end() :])
-            else:
-                block.append(f"{indent}# {line.strip()}")
+            block.append(_shown(lines[i], indent))
             i += 1
         out += [*block, f"{indent}```"]
     return "\n".join(out)
@@ -62,14 +65,12 @@ def runnable_fences(markdown: str) -> str:
     """*markdown* with every fenced Python block that holds a doctest shown as :func:`runnable` shows
     one; other blocks and the text around them are left as they are.
 
-    >>> print(runnable_fences("Text\\n\\n```python\\n>>> 1 + 1\\n2\\n\\n```\\n"))
-    Text
-    <BLANKLINE>
+    >>> print(runnable_fences("```python\\n>>> x = 'hoà'\\n>>> x.upper()\\n'HOÀ'\\n\\n```"))
     ```python
-    1 + 1
-    # 2
+    x = 'hoà'
+    x.upper()
+    # 'HOÀ'
     ```
-    <BLANKLINE>
     """
     out: list[str] = []
     lines = markdown.split("\n")
@@ -88,16 +89,7 @@ def runnable_fences(markdown: str) -> str:
         while body and not body[-1].strip():
             body.pop()
         indent = fence.group(1)
-        out.append(f"{indent}```python")
-        for line in body:
-            prompt = _PROMPT.match(line)
-            if prompt is not None:
-                out.append(indent + line[prompt.end() :])
-            elif line.strip():
-                out.append(f"{indent}# {line.strip()}")
-            else:
-                out.append("")
-        out.append(f"{indent}```")
+        out += [f"{indent}```python", *(_shown(line, indent) for line in body), f"{indent}```"]
         i = end + 1
     return "\n".join(out)
 

@@ -7,6 +7,7 @@ import os
 import shutil
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -28,6 +29,20 @@ needs_shared = pytest.mark.skipif(
 )
 needs_iconv = pytest.mark.skipif(shutil.which("iconv") is None, reason="glibc iconv is not installed")
 needs_recode = pytest.mark.skipif(shutil.which("recode") is None, reason="GNU recode is not installed")
+
+
+def load_script(name: str) -> Any:
+    """``scripts/<name>.py`` as a module (skipped where the scripts are not shipped)."""
+    import importlib.util
+
+    path = ROOT / "scripts" / f"{name}.py"
+    if not path.exists():
+        pytest.skip("scripts/ is not shipped in this distribution")
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def read_jsonl(path: Path) -> list[dict]:

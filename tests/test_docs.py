@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "scripts" / "generate_docs.py"
+from .conftest import ROOT, load_script
 
 
-@pytest.mark.skipif(not SCRIPT.exists(), reason="scripts/ is not shipped in this distribution")
 def test_generated_pages_are_up_to_date() -> None:
-    spec = importlib.util.spec_from_file_location("generate_docs", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script("generate_docs")
     for name, build in module.PAGES.items():
         page = ROOT / "docs" / "generated" / name
         assert page.read_text(encoding="utf-8") == build(), f"run python scripts/generate_docs.py ({name})"
@@ -26,14 +19,7 @@ def test_generated_pages_are_up_to_date() -> None:
 
 def _runnable_examples() -> Any:
     pytest.importorskip("griffe")
-    path = ROOT / "scripts" / "runnable_examples.py"
-    if not path.exists():
-        pytest.skip("scripts/ is not shipped in this distribution")
-    spec = importlib.util.spec_from_file_location("runnable_examples", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("runnable_examples")
 
 
 def test_reference_examples_are_shown_runnable() -> None:

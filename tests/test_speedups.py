@@ -8,7 +8,6 @@ the pure path); CI runs the suite both ways.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from collections.abc import Iterator
 
@@ -22,7 +21,7 @@ from vntext.evidence import _patterns
 from vntext.syllable import VIETNAMESE_LETTERS
 from vntext.tones import _misplaced_regex, misplaced_spans
 
-from .conftest import ROOT, SHARED
+from .conftest import ROOT, SHARED, load_script
 from .property.strategies import running_text, syllables, vietnamese_text
 
 compiled = _accel.speedups
@@ -48,13 +47,7 @@ def test_ci_builds_the_compiled_core() -> None:
 
 
 def test_tables_are_generated_from_the_syllable_model() -> None:
-    script = ROOT / "scripts" / "generate_speedups.py"
-    if not script.exists():
-        pytest.skip("scripts/ is not shipped in this distribution")
-    spec = importlib.util.spec_from_file_location("generate_speedups", script)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script("generate_speedups")
     header = ROOT / "vntext" / "_speedups_tables.h"
     assert header.read_text(encoding="utf-8") == module.render(), "run python scripts/generate_speedups.py"
 
@@ -111,6 +104,18 @@ def test_legacy_scans_match_the_pure_ones(text: str) -> None:
         assert (repair._lines(text), repair._viqr_starts(text), clean._dirty_positions(text)) == with_core
     finally:
         _accel.speedups = saved
+
+
+_url_like = st.lists(st.sampled_from([*":/\\@`w.~-+_aZ9é \n", "www.", "://", "http"]), max_size=30).map("".join)
+
+
+@needs_compiled
+@given(st.one_of(_url_like, running_text, st.text(max_size=20)))
+def test_protect_triggers_match_the_pattern(text: str) -> None:
+    from vntext import protect
+
+    assert compiled is not None
+    assert compiled.protect_triggers(text) == [m.span() for m in protect._TRIGGER.finditer(text)]
 
 
 def _corpus_texts() -> list[tuple[str, str]]:

@@ -43,6 +43,8 @@ static void build_letter_tables(void) {
     MARK_ALL(VN_LEAD3, H_LEAD3)
     MARK_ALL(VN_CP1258_VOWELS, H_VOWEL)
     MARK_ALL(VN_VIQR_VOWELS, H_VIQR_VOWEL)
+    for (const char *c = "(^+`~dD"; *c; c++)
+        viqr_class[(unsigned char)*c] = 1;
     for (size_t i = 0; i < sizeof(VN_SPECIFIC) / sizeof(VN_SPECIFIC[0]); i++)
         if (VN_SPECIFIC[i] >= EVIDENCE_FIRST && VN_SPECIFIC[i] < EVIDENCE_LIMIT)
             evidence_class[VN_SPECIFIC[i] - EVIDENCE_FIRST] = 1;
@@ -83,6 +85,29 @@ static Py_ssize_t skip_below(int kind, const void *data, Py_ssize_t i, Py_ssize_
     return i;
 }
 
+/* The first index from i on whose character c is below limit with table[c] & mask (n if none): the
+ * scans' fast skip to the characters a table flags, one loop per string kind. */
+static Py_ssize_t next_flagged(int kind, const void *data, Py_ssize_t i, Py_ssize_t n, const unsigned char *table,
+                               Py_UCS4 limit, unsigned char mask) {
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *d = data;
+        while (i < n && !(d[i] < limit && (table[d[i]] & mask)))
+            i++;
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *d = data;
+        while (i < n && !(d[i] < limit && (table[d[i]] & mask)))
+            i++;
+    } else {
+        const Py_UCS4 *d = data;
+        while (i < n && !(d[i] < limit && (table[d[i]] & mask)))
+            i++;
+    }
+    return i;
+}
+
+/* ASCII characters the VIQR scan stops at. */
+static unsigned char viqr_class[128];
+
 static int append_index(PyObject *list, Py_ssize_t i) {
     PyObject *value = PyLong_FromSsize_t(i);
     if (value == NULL)
@@ -99,6 +124,24 @@ static int append_span(PyObject *list, Py_ssize_t start, Py_ssize_t end) {
     int failed = PyList_Append(list, span);
     Py_DECREF(span);
     return failed;
+}
+
+/* A str argument's characters, as the scans read them. */
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+} text_view;
+
+static int view_of(PyObject *arg, const char *name, text_view *view) {
+    if (!PyUnicode_Check(arg)) {
+        PyErr_Format(PyExc_TypeError, "%s() needs a str, not %.100s", name, Py_TYPE(arg)->tp_name);
+        return 0;
+    }
+    view->kind = PyUnicode_KIND(arg);
+    view->data = PyUnicode_DATA(arg);
+    view->n = PyUnicode_GET_LENGTH(arg);
+    return 1;
 }
 
 static inline unsigned char letter_code(Py_UCS4 ch) {
@@ -221,13 +264,12 @@ static PyObject *misplaced_tones(PyObject *self, PyObject *args) {
  * letter only Vietnamese uses, and how many one it never uses; what evidence.line_evidence's two
  * patterns count with findall. */
 static PyObject *evidence(PyObject *self, PyObject *arg) {
-    if (!PyUnicode_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "evidence() needs a str");
+    text_view t;
+    if (!view_of(arg, "evidence", &t))
         return NULL;
-    }
-    int kind = PyUnicode_KIND(arg);
-    const void *data = PyUnicode_DATA(arg);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    int kind = t.kind;
+    const void *data = t.data;
+    Py_ssize_t n = t.n;
     Py_ssize_t vietnamese = 0, foreign = 0;
     int in_word = 0, has = 0; /* has: bit 1 a specific letter, bit 2 a foreign one */
     for (Py_ssize_t i = 0; i <= n; i++) {
@@ -304,20 +346,19 @@ static PyObject *first_between(PyObject *self, PyObject *args) {
  * legacy or mojibake text (a legacy character, a Windows-1258 tone after a vowel, UTF-8 continuation
  * bytes after their lead byte). */
 static PyObject *legacy_lines(PyObject *self, PyObject *arg) {
-    if (!PyUnicode_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "legacy_lines() needs a str");
+    text_view t;
+    if (!view_of(arg, "legacy_lines", &t))
         return NULL;
-    }
-    int kind = PyUnicode_KIND(arg);
-    const void *data = PyUnicode_DATA(arg);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    int kind = t.kind;
+    const void *data = t.data;
+    Py_ssize_t n = t.n;
     PyObject *found = PyList_New(0);
     if (found == NULL)
         return NULL;
-    for (Py_ssize_t i = skip_below(kind, data, 0, n, 0x80); i < n; i = skip_below(kind, data, i + 1, n, 0x80)) {
+    const unsigned char first = H_LEGACY | H_CONT | H_TONE;
+    for (Py_ssize_t i = next_flagged(kind, data, 0, n, hint_class, HINT_LIMIT, first); i < n;
+         i = next_flagged(kind, data, i + 1, n, hint_class, HINT_LIMIT, first)) {
         unsigned char bits = hint_bits(PyUnicode_READ(kind, data, i));
-        if (!(bits & (H_LEGACY | H_CONT | H_TONE)))
-            continue;
         unsigned char before = i ? hint_bits(PyUnicode_READ(kind, data, i - 1)) : 0;
         int hint;
         if (bits & H_LEGACY)
@@ -347,18 +388,18 @@ static PyObject *legacy_lines(PyObject *self, PyObject *arg) {
  * "(" or one of ^+`~ after a vowel, or a "dd", "DD" or "Dd" before one (each pair found as str.find
  * finds it, without overlaps). */
 static PyObject *viqr_starts(PyObject *self, PyObject *arg) {
-    if (!PyUnicode_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "viqr_starts() needs a str");
+    text_view t;
+    if (!view_of(arg, "viqr_starts", &t))
         return NULL;
-    }
-    int kind = PyUnicode_KIND(arg);
-    const void *data = PyUnicode_DATA(arg);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    int kind = t.kind;
+    const void *data = t.data;
+    Py_ssize_t n = t.n;
     PyObject *found = PyList_New(0);
     if (found == NULL)
         return NULL;
     Py_ssize_t after_dd = 0, after_DD = 0, after_Dd = 0; /* where each pair's next find starts */
-    for (Py_ssize_t i = 0; i < n; i++) {
+    for (Py_ssize_t i = next_flagged(kind, data, 0, n, viqr_class, 128, 1); i < n;
+         i = next_flagged(kind, data, i + 1, n, viqr_class, 128, 1)) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
         int start = 0;
         if (ch == '(' || ch == '^' || ch == '+' || ch == '`' || ch == '~')
@@ -385,6 +426,55 @@ static PyObject *viqr_starts(PyObject *self, PyObject *arg) {
     return found;
 }
 
+/* protect_triggers(text) -> list of (start, end): what protect._TRIGGER's finditer finds, the places a
+ * URL, e-mail, path or code may be: "://", "www.", "@", ":\\", a "/" that starts "/name/", "`". */
+static PyObject *protect_triggers(PyObject *self, PyObject *arg) {
+    text_view t;
+    if (!view_of(arg, "protect_triggers", &t))
+        return NULL;
+    int kind = t.kind;
+    const void *data = t.data;
+    Py_ssize_t n = t.n;
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+#define AT(k) ((k) < n ? PyUnicode_READ(kind, data, (k)) : 0)
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        Py_ssize_t end = -1;
+        if (ch == '@' || ch == '`')
+            end = i + 1;
+        else if (ch == ':') {
+            if (AT(i + 1) == '/' && AT(i + 2) == '/')
+                end = i + 3;
+            else if (AT(i + 1) == '\\')
+                end = i + 2;
+        } else if (ch == 'w') {
+            if (AT(i + 1) == 'w' && AT(i + 2) == 'w' && AT(i + 3) == '.')
+                end = i + 4;
+        } else if (ch == '/') {
+            Py_ssize_t j = i + 1;
+            while (j < n) {
+                Py_UCS4 c = PyUnicode_READ(kind, data, j);
+                if (!(c == '_' || c == '.' || c == '@' || c == '+' || c == '~' || c == '-' || Py_UNICODE_ISALNUM(c)))
+                    break;
+                j++;
+            }
+            if (j > i + 1 && j < n && PyUnicode_READ(kind, data, j) == '/')
+                end = j + 1;
+        }
+        if (end < 0)
+            continue;
+        if (append_span(found, i, end) < 0) {
+            Py_DECREF(found);
+            return NULL;
+        }
+        i = end - 1;
+    }
+#undef AT
+    return found;
+}
+
 static PyMethodDef methods[] = {
     {"misplaced_tones", misplaced_tones, METH_VARARGS,
      "misplaced_tones(text, style) -> list of (start, end): the spans vntext.tones' misplaced-tone "
@@ -398,6 +488,8 @@ static PyMethodDef methods[] = {
      "first_between(text, low, high) -> index of the first character from low to high, or -1."},
     {"legacy_lines", legacy_lines, METH_O,
      "legacy_lines(text) -> list of (start, end): the lines with a hint of legacy or mojibake text."},
+    {"protect_triggers", protect_triggers, METH_O,
+     "protect_triggers(text) -> list of (start, end): where a URL, e-mail, path or code may be."},
     {"viqr_starts", viqr_starts, METH_O,
      "viqr_starts(text) -> sorted list of where a VIQR mark or dd shows."},
     {NULL, NULL, 0, NULL},

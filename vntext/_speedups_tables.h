@@ -211,7 +211,7 @@ static const unsigned int VN_VIQR_VOWELS[] = {
     0x0075, 0x0079,
 };
 
-/* Letters only Vietnamese uses among Latin scripts (vntext.evidence), sorted. */
+/* Letters only Vietnamese uses among Latin scripts (vntext.evidence). */
 static const unsigned int VN_SPECIFIC[] = {
     0x0102, 0x0103, 0x0110, 0x0111, 0x0128, 0x0129, 0x0168, 0x0169, 0x01A0, 0x01A1,
     0x01AF, 0x01B0, 0x1EA0, 0x1EA1, 0x1EA2, 0x1EA3, 0x1EA4, 0x1EA5, 0x1EA6, 0x1EA7,
@@ -226,7 +226,7 @@ static const unsigned int VN_SPECIFIC[] = {
     0x1EF8, 0x1EF9,
 };
 
-/* Letters Vietnamese never uses among Latin scripts (vntext.evidence), sorted. */
+/* Letters Vietnamese never uses among Latin scripts (vntext.evidence). */
 static const unsigned int VN_FOREIGN[] = {
     0x00C4, 0x00C5, 0x00C6, 0x00C7, 0x00CB, 0x00CE, 0x00CF, 0x00D0, 0x00D1, 0x00D6,
     0x00D8, 0x00DB, 0x00DC, 0x00DE, 0x00DF, 0x00E4, 0x00E5, 0x00E6, 0x00E7, 0x00EB,

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
+from . import _accel
 from .edits import Edit
 
 _TRAILING = ".,;:!?'\"”’»)]}…"
@@ -56,27 +57,35 @@ def _path_start(text: str, slash: int) -> bool:
     return _PATH_START.match(text, i) is not None and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "/_-"))
 
 
+def _triggers(text: str) -> list[tuple[int, int]]:
+    """Where :data:`_TRIGGER` matches: by the compiled core when it is there."""
+    if _accel.speedups is not None:
+        found: list[tuple[int, int]] = _accel.speedups.protect_triggers(text)
+        return found
+    return [m.span() for m in _TRIGGER.finditer(text)]
+
+
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` spans of *text* that rewriting must leave as they are, in order."""
     spans: list[tuple[int, int]] = []
     seen = 0
-    for trigger in _TRIGGER.finditer(text):
-        if trigger.group() == "`":
-            code = _CODE.match(text, trigger.start())
-            if code is not None and trigger.start() >= seen:
+    for at, _ in _triggers(text):
+        if text[at] == "`":
+            code = _CODE.match(text, at)
+            if code is not None and at >= seen:
                 spans.append(code.span())
                 seen = code.end()
             continue
-        if trigger.start() < seen:
+        if at < seen:
             continue
-        if trigger.group()[0] == "/" and not _path_start(text, trigger.start()):
+        if text[at] == "/" and not _path_start(text, at):
             continue  # 28/6/2024, 15/2020/NĐ-CP, km/h: not a path
-        start, end = _token_span(text, trigger.start(), seen)
+        start, end = _token_span(text, at, seen)
         seen = end
         while start < end and text[start] in _LEADING:
             start += 1
         m = _KINDS.search(text, start, end)
-        if m is None or m.start() > trigger.start():
+        if m is None or m.start() > at:
             continue
         start, end = m.span()
         while end > start and text[end - 1] in _TRAILING:
