@@ -217,6 +217,8 @@ static PyObject *misplaced_tones(PyObject *self, PyObject *args) {
         }
         if (count > 3)
             continue; /* no nucleus is that long */
+        if (count == 0 && (p == 0 || !plain_vowel(PyUnicode_READ(kind, data, p - 1))))
+            continue; /* a toned vowel alone: its tone cannot be on the wrong vowel */
         int boundary;
         if (j == n || !is_letter(PyUnicode_READ(kind, data, j)))
             boundary = 1;
