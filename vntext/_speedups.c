@@ -35,32 +35,6 @@ static unsigned char hint_class[HINT_LIMIT];
         if (table[i_] < HINT_LIMIT)                                                               \
             hint_class[table[i_]] |= (bit);
 
-static void build_letter_tables(void) {
-    MARK_ALL(VN_LEGACY, H_LEGACY)
-    MARK_ALL(VN_CONT, H_CONT)
-    MARK_ALL(VN_CP1258_TONES, H_TONE)
-    MARK_ALL(VN_LEAD2, H_LEAD2)
-    MARK_ALL(VN_LEAD3, H_LEAD3)
-    MARK_ALL(VN_CP1258_VOWELS, H_VOWEL)
-    MARK_ALL(VN_VIQR_VOWELS, H_VIQR_VOWEL)
-    for (const char *c = "(^+`~dD"; *c; c++)
-        viqr_class[(unsigned char)*c] = 1;
-    for (size_t i = 0; i < sizeof(VN_SPECIFIC) / sizeof(VN_SPECIFIC[0]); i++)
-        if (VN_SPECIFIC[i] >= EVIDENCE_FIRST && VN_SPECIFIC[i] < EVIDENCE_LIMIT)
-            evidence_class[VN_SPECIFIC[i] - EVIDENCE_FIRST] = 1;
-    for (size_t i = 0; i < sizeof(VN_FOREIGN) / sizeof(VN_FOREIGN[0]); i++)
-        if (VN_FOREIGN[i] >= EVIDENCE_FIRST && VN_FOREIGN[i] < EVIDENCE_LIMIT)
-            evidence_class[VN_FOREIGN[i] - EVIDENCE_FIRST] = 2;
-    size_t n = sizeof(VN_LETTERS) / sizeof(VN_LETTERS[0]);
-    for (size_t i = 0; i < n; i++) {
-        unsigned int cp = VN_LETTERS[i].cp;
-        unsigned char code = (unsigned char)(VN_LETTERS[i].vowel << 3 | VN_LETTERS[i].tone);
-        if (cp < LOW_LIMIT)
-            low_letters[cp] = code;
-        else if (cp >= HIGH_FIRST && cp < HIGH_LIMIT)
-            high_letters[cp - HIGH_FIRST] = code;
-    }
-}
 
 static inline unsigned char hint_bits(Py_UCS4 ch) {
     return ch < HINT_LIMIT ? hint_class[ch] : 0;
@@ -105,8 +79,8 @@ static Py_ssize_t next_flagged(int kind, const void *data, Py_ssize_t i, Py_ssiz
     return i;
 }
 
-/* ASCII characters the VIQR scan stops at. */
-static unsigned char viqr_class[128];
+/* ASCII characters the VIQR and the protected-span scans stop at. */
+static unsigned char viqr_class[128], trigger_class[128];
 
 static int append_index(PyObject *list, Py_ssize_t i) {
     PyObject *value = PyLong_FromSsize_t(i);
@@ -158,18 +132,45 @@ static inline int plain_vowel(Py_UCS4 ch) {
     return (code && (code & 7) == 0) ? code >> 3 : 0;
 }
 
+/* Whether each code point below LETTER_LIMIT is a letter, worked out once from the Unicode database. */
+#define LETTER_LIMIT 0x2000
+static unsigned char letter_table[LETTER_LIMIT];
+
 /* A letter as the regular expression's [^\W\d_] means it: alphanumeric, not a decimal digit, not _. */
-static inline int is_letter(Py_UCS4 ch) {
+static inline int unicode_letter(Py_UCS4 ch) {
     return ch != '_' && Py_UNICODE_ISALNUM(ch) && !Py_UNICODE_ISDECIMAL(ch);
 }
 
-static int compare_keys(const void *a, const void *b) {
-    unsigned long long x = *(const unsigned long long *)a, y = *(const unsigned long long *)b;
-    return (x > y) - (x < y);
+static inline int is_letter(Py_UCS4 ch) {
+    return ch < LETTER_LIMIT ? letter_table[ch] : unicode_letter(ch);
 }
 
-static inline int known(const unsigned long long *keys, size_t n, unsigned long long key) {
-    return bsearch(&key, keys, n, sizeof(key), compare_keys) != NULL;
+/* The misplaced-tone keys of each style in an open-addressing hash set (the sorted arrays from the
+ * header, a few per cent full), so a candidate costs about one probe. */
+#define SET_BITS 14
+#define SET_SIZE (1u << SET_BITS)
+static unsigned long long misplaced_sets[2][SET_SIZE]; /* 0: empty (no key is 0) */
+
+static inline unsigned int slot_of(unsigned long long key) {
+    return (unsigned int)((key * 0x9E3779B97F4A7C15ULL) >> (64 - SET_BITS));
+}
+
+static void fill_set(unsigned long long *set, const unsigned long long *keys, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        unsigned int slot = slot_of(keys[i]);
+        while (set[slot] != 0 && set[slot] != keys[i])
+            slot = (slot + 1) & (SET_SIZE - 1);
+        set[slot] = keys[i];
+    }
+}
+
+static inline int known(const unsigned long long *set, unsigned long long key) {
+    for (unsigned int slot = slot_of(key);; slot = (slot + 1) & (SET_SIZE - 1)) {
+        if (set[slot] == key)
+            return 1;
+        if (set[slot] == 0)
+            return 0;
+    }
 }
 
 #define KEY(context, boundary, vowel, tone, before, after)                                        \
@@ -183,9 +184,7 @@ static PyObject *misplaced_tones(PyObject *self, PyObject *args) {
     int style;
     if (!PyArg_ParseTuple(args, "Ui", &text, &style))
         return NULL;
-    const unsigned long long *keys = style ? VN_MISPLACED_OLD : VN_MISPLACED_NEW;
-    size_t nkeys = style ? sizeof(VN_MISPLACED_OLD) / sizeof(VN_MISPLACED_OLD[0])
-                         : sizeof(VN_MISPLACED_NEW) / sizeof(VN_MISPLACED_NEW[0]);
+    const unsigned long long *keys = misplaced_sets[style ? 1 : 0];
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
@@ -246,9 +245,9 @@ static PyObject *misplaced_tones(PyObject *self, PyObject *args) {
             Py_UCS4 lead = p - k - 1 >= 0 ? PyUnicode_READ(kind, data, p - k - 1) : 0;
             int q = lead == 'q' || lead == 'Q', g = lead == 'g' || lead == 'G';
             int guarded = (first == VN_VOWEL_U && q) || (first == VN_VOWEL_I && g);
-            if (!guarded && known(keys, nkeys, KEY(0, boundary, vowel, tone, before, after)))
+            if (!guarded && known(keys, KEY(0, boundary, vowel, tone, before, after)))
                 matched = 1;
-            else if ((q || g) && known(keys, nkeys, KEY(q ? 1 : 2, boundary, vowel, tone, before, after)))
+            else if ((q || g) && known(keys, KEY(q ? 1 : 2, boundary, vowel, tone, before, after)))
                 matched = 1;
         }
         if (matched) {
@@ -441,7 +440,8 @@ static PyObject *protect_triggers(PyObject *self, PyObject *arg) {
     if (found == NULL)
         return NULL;
 #define AT(k) ((k) < n ? PyUnicode_READ(kind, data, (k)) : 0)
-    for (Py_ssize_t i = 0; i < n; i++) {
+    for (Py_ssize_t i = next_flagged(kind, data, 0, n, trigger_class, 128, 1); i < n;
+         i = next_flagged(kind, data, i + 1, n, trigger_class, 128, 1)) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
         Py_ssize_t end = -1;
         if (ch == '@' || ch == '`')
@@ -500,6 +500,40 @@ static PyMethodDef methods[] = {
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, "vntext._speedups", "vntext's optional compiled core.", -1, methods,
 };
+
+/* The lookup tables, from the generated header, once when the module is imported. */
+static void build_letter_tables(void) {
+    for (Py_UCS4 ch = 0; ch < LETTER_LIMIT; ch++)
+        letter_table[ch] = (unsigned char)unicode_letter(ch);
+    fill_set(misplaced_sets[0], VN_MISPLACED_NEW, sizeof(VN_MISPLACED_NEW) / sizeof(VN_MISPLACED_NEW[0]));
+    fill_set(misplaced_sets[1], VN_MISPLACED_OLD, sizeof(VN_MISPLACED_OLD) / sizeof(VN_MISPLACED_OLD[0]));
+    MARK_ALL(VN_LEGACY, H_LEGACY)
+    MARK_ALL(VN_CONT, H_CONT)
+    MARK_ALL(VN_CP1258_TONES, H_TONE)
+    MARK_ALL(VN_LEAD2, H_LEAD2)
+    MARK_ALL(VN_LEAD3, H_LEAD3)
+    MARK_ALL(VN_CP1258_VOWELS, H_VOWEL)
+    MARK_ALL(VN_VIQR_VOWELS, H_VIQR_VOWEL)
+    for (const char *c = "(^+`~dD"; *c; c++)
+        viqr_class[(unsigned char)*c] = 1;
+    for (const char *c = "@`:w/"; *c; c++)
+        trigger_class[(unsigned char)*c] = 1;
+    for (size_t i = 0; i < sizeof(VN_SPECIFIC) / sizeof(VN_SPECIFIC[0]); i++)
+        if (VN_SPECIFIC[i] >= EVIDENCE_FIRST && VN_SPECIFIC[i] < EVIDENCE_LIMIT)
+            evidence_class[VN_SPECIFIC[i] - EVIDENCE_FIRST] = 1;
+    for (size_t i = 0; i < sizeof(VN_FOREIGN) / sizeof(VN_FOREIGN[0]); i++)
+        if (VN_FOREIGN[i] >= EVIDENCE_FIRST && VN_FOREIGN[i] < EVIDENCE_LIMIT)
+            evidence_class[VN_FOREIGN[i] - EVIDENCE_FIRST] = 2;
+    size_t n = sizeof(VN_LETTERS) / sizeof(VN_LETTERS[0]);
+    for (size_t i = 0; i < n; i++) {
+        unsigned int cp = VN_LETTERS[i].cp;
+        unsigned char code = (unsigned char)(VN_LETTERS[i].vowel << 3 | VN_LETTERS[i].tone);
+        if (cp < LOW_LIMIT)
+            low_letters[cp] = code;
+        else if (cp >= HIGH_FIRST && cp < HIGH_LIMIT)
+            high_letters[cp - HIGH_FIRST] = code;
+    }
+}
 
 PyMODINIT_FUNC PyInit__speedups(void) {
     build_letter_tables();
