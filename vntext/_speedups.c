@@ -79,6 +79,9 @@ static Py_ssize_t next_flagged(int kind, const void *data, Py_ssize_t i, Py_ssiz
     return i;
 }
 
+/* Characters below VN_NFC_LIMIT that NFC may change or join with their neighbours. */
+static unsigned char nfc_unsafe[VN_NFC_LIMIT];
+
 /* ASCII characters the VIQR and the protected-span scans stop at. */
 static unsigned char viqr_class[128], trigger_class[128];
 
@@ -477,6 +480,21 @@ static PyObject *protect_triggers(PyObject *self, PyObject *arg) {
     return found;
 }
 
+/* nfc_stable(text) -> True when every character of text is below VN_NFC_LIMIT and none is one NFC
+ * may change or join: such text is its own NFC, so normalising it can be skipped. False says nothing. */
+static PyObject *nfc_stable(PyObject *self, PyObject *arg) {
+    text_view t;
+    if (!view_of(arg, "nfc_stable", &t))
+        return NULL;
+    for (Py_ssize_t i = skip_below(t.kind, t.data, 0, t.n, 0x300); i < t.n;
+         i = skip_below(t.kind, t.data, i + 1, t.n, 0x300)) {
+        Py_UCS4 ch = PyUnicode_READ(t.kind, t.data, i);
+        if (ch >= VN_NFC_LIMIT || nfc_unsafe[ch])
+            Py_RETURN_FALSE;
+    }
+    Py_RETURN_TRUE;
+}
+
 static PyMethodDef methods[] = {
     {"misplaced_tones", misplaced_tones, METH_VARARGS,
      "misplaced_tones(text, style) -> list of (start, end): the spans vntext.tones' misplaced-tone "
@@ -492,6 +510,8 @@ static PyMethodDef methods[] = {
      "legacy_lines(text) -> list of (start, end): the lines with a hint of legacy or mojibake text."},
     {"protect_triggers", protect_triggers, METH_O,
      "protect_triggers(text) -> list of (start, end): where a URL, e-mail, path or code may be."},
+    {"nfc_stable", nfc_stable, METH_O,
+     "nfc_stable(text) -> True when text is NFC by its characters alone (False says nothing)."},
     {"viqr_starts", viqr_starts, METH_O,
      "viqr_starts(text) -> sorted list of where a VIQR mark or dd shows."},
     {NULL, NULL, 0, NULL},
@@ -514,6 +534,9 @@ static void build_letter_tables(void) {
     MARK_ALL(VN_LEAD3, H_LEAD3)
     MARK_ALL(VN_CP1258_VOWELS, H_VOWEL)
     MARK_ALL(VN_VIQR_VOWELS, H_VIQR_VOWEL)
+    for (size_t i = 0; i < sizeof(VN_NFC_UNSAFE) / sizeof(VN_NFC_UNSAFE[0]); i++)
+        for (unsigned int cp = VN_NFC_UNSAFE[i][0]; cp <= VN_NFC_UNSAFE[i][1]; cp++)
+            nfc_unsafe[cp] = 1;
     for (const char *c = "(^+`~dD"; *c; c++)
         viqr_class[(unsigned char)*c] = 1;
     for (const char *c = "@`:w/"; *c; c++)

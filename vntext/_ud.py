@@ -15,6 +15,10 @@ class _UnicodeDatabase(Protocol):
 
     def normalize(self, form: str, unistr: str, /) -> str: ...
 
+    def decomposition(self, chr: str, /) -> str: ...
+
+    def combining(self, chr: str, /) -> int: ...
+
 
 ud = cast(_UnicodeDatabase, _impl)
 
