@@ -137,7 +137,7 @@ def nfc_edits(text: str) -> list[Edit]:
     >>> nfc_edits("Ho\u0300a Bi\u0300nh, \u1100\u1161")
     [(1, 3, 'ò'), (6, 8, 'ì'), (11, 14, ' 가')]
     """
-    if text.isascii():
+    if text.isascii() or (_accel.speedups is not None and _accel.speedups.nfc_stable(text)):
         return []
     return exact_edits(text, _run_edits(text, to_nfc), to_nfc(text))
 
