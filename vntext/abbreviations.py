@@ -59,6 +59,8 @@ def _with_spaced_tail(text: str, m: re.Match[str]) -> tuple[int, int]:
 # does not become 3.3 million matches.
 _ENDLESS = re.compile(r"(?<!\S)\S{256,}")
 _DEFINITION = re.compile(r"\(\s*([A-ZĐ][A-Za-zĐđ&.\- ]{0,18}[A-Za-zĐđ])\s*\)")
+# "(Doanh nghiệp Nhà nước - DNNN)": the long form and its abbreviation inside one pair of brackets.
+_DASH_DEFINITION = re.compile(r"\(([^()\n]{3,120}?)\s[-–]\s([A-ZĐ][A-Za-zĐđ&.\-]{0,18}[A-Za-zĐđ])\s*\)")
 _WORD = re.compile(r"[^\W\d_]+(?:[&-][^\W\d_]+)*")
 _SKIPPABLE = frozenset({"của", "các", "về", "cho", "với", "và"})
 _SENTENCE_END = re.compile(r"(?:^|[.!?\n•]|\.\s*[\"”»)])\s*[\"“«(]?\s*$")
@@ -251,6 +253,14 @@ class AbbreviationExpander:
                 protected.append(m.span())  # the definition site stays as written: "Liên hợp quốc (LHQ)"
             if definition is not None and learn:
                 learned.setdefault(abbr, (m.end(), definition))
+        for m in _DASH_DEFINITION.finditer(text) if "(" in text else ():
+            abbr = m.group(2)
+            words = [w.group() for w in _WORD.finditer(m.group(1))]
+            if long_form(words, abbr) != 0:
+                continue  # the words before the dash are not all its long form
+            protected.append(m.span(2))
+            if learn:
+                learned.setdefault(abbr, (m.end(), m.group(1).strip()))
         for m in _DEFINITION.finditer(text) if learned else ():
             if m.group(1).strip() in learned:
                 protected.append(m.span())  # "(DBSA)" after another wording of it stays as written too
