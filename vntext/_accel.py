@@ -24,8 +24,8 @@ def compiled_core() -> bool:
     """Whether vntext's compiled core is in use (it is optional: see Installation).
 
     Returns:
-        ``True`` when the C extension was built and ``VNTEXT_PURE=1`` does not switch it off;
-        ``False`` when vntext runs in pure Python, which gives the same results, more slowly.
+        Whether the C extension was built and ``VNTEXT_PURE=1`` does not switch it off; without it
+            vntext runs in pure Python, which gives the same results, more slowly.
 
     Example:
     >>> import vntext
