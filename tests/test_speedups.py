@@ -146,6 +146,31 @@ def test_nfc_stable_text_is_nfc(text: str) -> None:
         assert ud.normalize("NFC", text) == text
 
 
+@st.composite
+def _edited(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, str]]]:
+    text = draw(st.one_of(vietnamese_text, running_text, st.text(max_size=20)))
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    edits = [(a, b, draw(st.text(max_size=4))) for a, b in zip(cuts[::2], cuts[1::2], strict=False)]
+    return text, edits
+
+
+@needs_compiled
+@given(_edited())
+def test_apply_edits_matches_slicing_and_joining(case: tuple[str, list[tuple[int, int, str]]]) -> None:
+    from vntext import edits
+
+    text, changes = case
+    assert compiled is not None
+    built = compiled.apply_edits(text, changes)
+    saved = _accel.speedups
+    _accel.speedups = None
+    try:
+        expected = edits.apply(text, changes)
+    finally:
+        _accel.speedups = saved
+    assert built == expected and hash(built) == hash(expected) and built.isascii() == expected.isascii()
+
+
 def _corpus_texts() -> list[tuple[str, str]]:
     base = SHARED / "corpus"
     paths = sorted((base / "viwiki").glob("*.txt")) + sorted((base / "laws").glob("*.txt"))

@@ -480,6 +480,80 @@ static PyObject *protect_triggers(PyObject *self, PyObject *arg) {
     return found;
 }
 
+/* A str built for the widest character it might hold, in the narrowest form its characters need (as
+ * every str must be: a two-byte string of ASCII letters would not compare equal to the same letters). */
+static PyObject *canonical(PyObject *built) {
+    Py_UCS4 room = PyUnicode_MAX_CHAR_VALUE(built);
+    if (room <= 0x7F)
+        return built;
+    int kind = PyUnicode_KIND(built);
+    const void *data = PyUnicode_DATA(built);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(built);
+    Py_UCS4 below = room == 0xFF ? 0x7F : room == 0xFFFF ? 0xFF : 0xFFFF; /* the next narrower form's top */
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (PyUnicode_READ(kind, data, i) > below)
+            return built; /* one character needs this form: it is the narrowest */
+    PyObject *narrow = PyUnicode_FromKindAndData(kind, data, n);
+    Py_DECREF(built);
+    return narrow;
+}
+
+/* apply_edits(text, edits) -> text with edits, a list of (start, end, replacement) sorted and not
+ * overlapping, applied: what edits.apply builds by slicing and joining, in one allocation. */
+static PyObject *apply_edits(PyObject *self, PyObject *args) {
+    PyObject *text, *edits;
+    if (!PyArg_ParseTuple(args, "UO!", &text, &PyList_Type, &edits))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = PyList_GET_SIZE(edits);
+    if (count == 0)
+        return Py_NewRef(text);
+    Py_ssize_t length = n, last = 0;
+    Py_UCS4 widest = PyUnicode_MAX_CHAR_VALUE(text);
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *edit = PyList_GET_ITEM(edits, k);
+        if (!PyTuple_Check(edit) || PyTuple_GET_SIZE(edit) != 3 || !PyUnicode_Check(PyTuple_GET_ITEM(edit, 2))) {
+            PyErr_SetString(PyExc_TypeError, "apply_edits() needs (start, end, str) tuples");
+            return NULL;
+        }
+        Py_ssize_t start = PyLong_AsSsize_t(PyTuple_GET_ITEM(edit, 0));
+        Py_ssize_t end = PyLong_AsSsize_t(PyTuple_GET_ITEM(edit, 1));
+        if (PyErr_Occurred())
+            return NULL;
+        if (start < last || end < start || end > n) {
+            PyErr_SetString(PyExc_ValueError, "apply_edits() needs sorted edits that do not overlap, inside the text");
+            return NULL;
+        }
+        PyObject *new = PyTuple_GET_ITEM(edit, 2);
+        length += PyUnicode_GET_LENGTH(new) - (end - start);
+        if (PyUnicode_MAX_CHAR_VALUE(new) > widest)
+            widest = PyUnicode_MAX_CHAR_VALUE(new);
+        last = end;
+    }
+    PyObject *out = PyUnicode_New(length, widest);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t at = 0;
+    last = 0;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *edit = PyList_GET_ITEM(edits, k);
+        Py_ssize_t start = PyLong_AsSsize_t(PyTuple_GET_ITEM(edit, 0));
+        Py_ssize_t end = PyLong_AsSsize_t(PyTuple_GET_ITEM(edit, 1));
+        PyObject *new = PyTuple_GET_ITEM(edit, 2);
+        if (PyUnicode_CopyCharacters(out, at, text, last, start - last) < 0 ||
+            PyUnicode_CopyCharacters(out, at + start - last, new, 0, PyUnicode_GET_LENGTH(new)) < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        at += start - last + PyUnicode_GET_LENGTH(new);
+        last = end;
+    }
+    if (PyUnicode_CopyCharacters(out, at, text, last, n - last) < 0) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    return canonical(out);
+}
+
 /* nfc_stable(text) -> True when every character of text is below VN_NFC_LIMIT and none is one NFC
  * may change or join: such text is its own NFC, so normalising it can be skipped. False says nothing. */
 static PyObject *nfc_stable(PyObject *self, PyObject *arg) {
@@ -510,6 +584,8 @@ static PyMethodDef methods[] = {
      "legacy_lines(text) -> list of (start, end): the lines with a hint of legacy or mojibake text."},
     {"protect_triggers", protect_triggers, METH_O,
      "protect_triggers(text) -> list of (start, end): where a URL, e-mail, path or code may be."},
+    {"apply_edits", apply_edits, METH_VARARGS,
+     "apply_edits(text, edits) -> text with sorted, non-overlapping (start, end, str) edits applied."},
     {"nfc_stable", nfc_stable, METH_O,
      "nfc_stable(text) -> True when text is NFC by its characters alone (False says nothing)."},
     {"viqr_starts", viqr_starts, METH_O,
