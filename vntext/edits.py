@@ -31,7 +31,8 @@ def apply(text: str, edits: Sequence[Edit]) -> str:
         return text
     if _accel.speedups is not None and type(edits) is list:
         try:
-            return _accel.speedups.apply_edits(text, edits)
+            applied: str = _accel.speedups.apply_edits(text, edits)
+            return applied
         except ValueError:
             pass  # edits out of order: applied below exactly as they come, as always
     pieces: list[str] = []
