@@ -127,7 +127,10 @@ def test_protect_triggers_match_the_pattern(text: str) -> None:
     from vntext import protect
 
     assert compiled is not None
-    assert compiled.protect_triggers(text) == [m.span() for m in protect._TRIGGER.finditer(text)]
+    expected = [m.span() for m in protect._TRIGGER.finditer(text)]
+    assert list(protect._triggers(text)) == expected
+    first = compiled.next_trigger(text, 0)
+    assert first == (expected[0] if expected else None)
 
 
 _nfc_edges = st.text(

@@ -430,20 +430,19 @@ static PyObject *viqr_starts(PyObject *self, PyObject *arg) {
     return found;
 }
 
-/* protect_triggers(text) -> list of (start, end): what protect._TRIGGER's finditer finds, the places a
- * URL, e-mail, path or code may be: "://", "www.", "@", ":\\", a "/" that starts "/name/", "`". */
-static PyObject *protect_triggers(PyObject *self, PyObject *arg) {
-    text_view t;
-    if (!view_of(arg, "protect_triggers", &t))
+/* next_trigger(text, at) -> (start, end) of the first match of protect._TRIGGER from at on, or None:
+ * the places a URL, e-mail, path or code may be ("://", "www.", "@", ":\\", a "/" that starts "/name/",
+ * "`"). One at a time, so text made of nothing else costs no list of them. */
+static PyObject *next_trigger(PyObject *self, PyObject *args) {
+    PyObject *text;
+    Py_ssize_t at;
+    if (!PyArg_ParseTuple(args, "Un", &text, &at))
         return NULL;
-    int kind = t.kind;
-    const void *data = t.data;
-    Py_ssize_t n = t.n;
-    PyObject *found = PyList_New(0);
-    if (found == NULL)
-        return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
 #define AT(k) ((k) < n ? PyUnicode_READ(kind, data, (k)) : 0)
-    for (Py_ssize_t i = next_flagged(kind, data, 0, n, trigger_class, 128, 1); i < n;
+    for (Py_ssize_t i = next_flagged(kind, data, at < 0 ? 0 : at, n, trigger_class, 128, 1); i < n;
          i = next_flagged(kind, data, i + 1, n, trigger_class, 128, 1)) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
         Py_ssize_t end = -1;
@@ -468,16 +467,11 @@ static PyObject *protect_triggers(PyObject *self, PyObject *arg) {
             if (j > i + 1 && j < n && PyUnicode_READ(kind, data, j) == '/')
                 end = j + 1;
         }
-        if (end < 0)
-            continue;
-        if (append_span(found, i, end) < 0) {
-            Py_DECREF(found);
-            return NULL;
-        }
-        i = end - 1;
+        if (end >= 0)
+            return Py_BuildValue("(nn)", i, end);
     }
 #undef AT
-    return found;
+    Py_RETURN_NONE;
 }
 
 /* A str built for the widest character it might hold, in the narrowest form its characters need (as
@@ -582,8 +576,8 @@ static PyMethodDef methods[] = {
      "first_between(text, low, high) -> index of the first character from low to high, or -1."},
     {"legacy_lines", legacy_lines, METH_O,
      "legacy_lines(text) -> list of (start, end): the lines with a hint of legacy or mojibake text."},
-    {"protect_triggers", protect_triggers, METH_O,
-     "protect_triggers(text) -> list of (start, end): where a URL, e-mail, path or code may be."},
+    {"next_trigger", next_trigger, METH_VARARGS,
+     "next_trigger(text, at) -> (start, end) of the next place a URL, e-mail, path or code may be, or None."},
     {"apply_edits", apply_edits, METH_VARARGS,
      "apply_edits(text, edits) -> text with sorted, non-overlapping (start, end, str) edits applied."},
     {"nfc_stable", nfc_stable, METH_O,

@@ -14,7 +14,7 @@ every finder (abbreviations, people, dates) asks this one module where it must n
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Protocol, TypeVar
 
 from . import _accel
@@ -57,12 +57,17 @@ def _path_start(text: str, slash: int) -> bool:
     return _PATH_START.match(text, i) is not None and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "/_-"))
 
 
-def _triggers(text: str) -> list[tuple[int, int]]:
-    """Where :data:`_TRIGGER` matches: by the compiled core when it is there."""
-    if _accel.speedups is not None:
-        found: list[tuple[int, int]] = _accel.speedups.protect_triggers(text)
-        return found
-    return [m.span() for m in _TRIGGER.finditer(text)]
+def _triggers(text: str) -> Iterator[tuple[int, int]]:
+    """Where :data:`_TRIGGER` matches, one at a time (text of nothing else holds no list of them): by
+    the compiled core when it is there."""
+    speedups = _accel.speedups
+    if speedups is None:
+        yield from (m.span() for m in _TRIGGER.finditer(text))
+        return
+    found = speedups.next_trigger(text, 0)
+    while found is not None:
+        yield found
+        found = speedups.next_trigger(text, found[1])
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
