@@ -58,8 +58,6 @@ def _nfc(text: str) -> str:
     anywhere makes the quick check fail for the whole string (30 MB/s instead of 1 GB/s on a wiki dump
     with a few decomposed words), while chunks without one pass it. Composition never crosses a
     newline."""
-    if _accel.speedups is not None and _accel.speedups.nfc_stable(text):
-        return text  # every character is its own NFC and joins with none: no copy
     if len(text) <= 4 * _CHUNK:
         return ud.normalize("NFC", text)
     pieces = []
@@ -94,6 +92,8 @@ def to_nfc(text: str) -> str:
         (1, 1)
     """
     check_text(text)
+    if _accel.speedups is not None and _accel.speedups.nfc_stable(text):
+        return text  # every character is its own NFC and joins with none: no copy, and no mark to look for
     nfc = _nfc(text)
     if not _has_mark(nfc) or _LEFTOVER.search(nfc) is None:
         return nfc
