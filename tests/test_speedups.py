@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from hypothesis import given
@@ -27,6 +28,17 @@ from .property.strategies import running_text, syllables, vietnamese_text
 
 compiled = _accel.speedups
 needs_compiled = pytest.mark.skipif(compiled is None, reason="the compiled core is not built or VNTEXT_PURE=1")
+
+
+@contextmanager
+def _pure_python() -> Iterator[None]:
+    """The pure-Python path inside the block (for hypothesis tests, which take no function fixtures)."""
+    saved = _accel.speedups
+    _accel.speedups = None
+    try:
+        yield
+    finally:
+        _accel.speedups = saved
 
 
 @pytest.fixture
@@ -110,12 +122,8 @@ def test_legacy_scans_match_the_pure_ones(text: str) -> None:
     from vntext import clean, repair
 
     with_core = repair._lines(text), repair._viqr_starts(text), clean._dirty_positions(text)
-    saved = _accel.speedups
-    _accel.speedups = None
-    try:
+    with _pure_python():
         assert (repair._lines(text), repair._viqr_starts(text), clean._dirty_positions(text)) == with_core
-    finally:
-        _accel.speedups = saved
 
 
 _url_like = st.lists(st.sampled_from([*":/\\@`w.~-+_aZ9é \n", "www.", "://", "http"]), max_size=30).map("".join)
@@ -165,12 +173,8 @@ def test_apply_edits_matches_slicing_and_joining(case: tuple[str, list[tuple[int
     text, changes = case
     assert compiled is not None
     built = compiled.apply_edits(text, changes)
-    saved = _accel.speedups
-    _accel.speedups = None
-    try:
+    with _pure_python():
         expected = edits.apply(text, changes)
-    finally:
-        _accel.speedups = saved
     assert built == expected and hash(built) == hash(expected) and built.isascii() == expected.isascii()
 
 
@@ -203,12 +207,8 @@ def test_compiled_and_pure_paths_agree_on_the_corpus(monkeypatch: pytest.MonkeyP
 @given(st.one_of(running_text, _dense), st.sampled_from(["new", "old"]))
 def test_compiled_and_pure_normalize_agree(text: str, style: str) -> None:
     with_core = vntext.normalize(text, tone_style=style)
-    saved = _accel.speedups
-    _accel.speedups = None
-    try:
+    with _pure_python():
         assert vntext.normalize(text, tone_style=style) == with_core
-    finally:
-        _accel.speedups = saved
 
 
 @needs_compiled
