@@ -114,6 +114,11 @@ def build_parser() -> argparse.ArgumentParser:
     files(p)
     p.set_defaults(func=cmd_strip)
 
+    def reference_option(p: argparse.ArgumentParser, dateline: str) -> None:
+        p.add_argument("--reference", type=_iso_date, metavar="YYYY-MM-DD|dateline",
+                       help=f"the date partial and relative dates are resolved against (default: today); "
+                            f"'dateline': {dateline}")
+
     def abbreviation_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("--international", action="store_true",
                        help="also expand acronyms Vietnamese keeps as written (GDP, ASEAN, USD …)")
@@ -134,16 +139,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_people)
 
     p = sub.add_parser("dates", help="list date expressions as JSON Lines")
-    p.add_argument("--reference", type=_iso_date, metavar="YYYY-MM-DD|dateline",
-                   help="the date partial and relative dates are resolved against (default: today); "
-                        "'dateline': each file's own dateline, the first date with a year near its top")
+    reference_option(p, "each file's own dateline, the first date with a year near its top")
     files(p)
     p.set_defaults(func=cmd_dates)
 
     p = sub.add_parser("analyze", help="normalised text with abbreviations, people and dates, as JSON per document")
-    p.add_argument("--reference", type=_iso_date, metavar="YYYY-MM-DD|dateline",
-                   help="the date partial and relative dates are resolved against (default: today); "
-                        "'dateline': each document's own dateline")
+    reference_option(p, "each document's own dateline")
     p.add_argument("--reference-field", metavar="NAME",
                    help="with --field: each record's reference date, from this field (YYYY-MM-DD or an ISO "
                         "date and time); records without it use --reference")
