@@ -49,6 +49,16 @@ def test_legacy_documents_map_back(encoding: str) -> None:
     assert [d.value.start for d in doc.dates] == [date(2020, 8, 5)]
 
 
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
+def test_the_encoding_is_reported_beside_a_url(encoding: str) -> None:
+    # A URL cuts the text into pieces normalised one by one; the repaired piece still names its encoding.
+    shown = vntext.encode_legacy("ủy ban nhân dân tỉnh hòa bình thông báo", encoding).decode("cp1252", "replace")
+    doc = vntext.analyze(shown + " tại https://hoabinh.gov.vn/tin-tuc")
+    assert doc.encoding == encoding
+    assert doc.text.endswith(" tại https://hoabinh.gov.vn/tin-tuc")
+    assert vntext.analyze("Xem https://hoabinh.gov.vn/tin-tuc ngày 5/8/2024.").encoding is None
+
+
 def test_real_article(seed_lines: list[str]) -> None:
     text = "\n".join(seed_lines)
     doc = vntext.analyze(text, reference=date(2024, 6, 30))

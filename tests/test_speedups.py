@@ -135,10 +135,60 @@ def test_protect_triggers_match_the_pattern(text: str) -> None:
     from vntext import protect
 
     assert compiled is not None
-    expected = [m.span() for m in protect._TRIGGER.finditer(text)]
-    assert list(protect._triggers(text)) == expected
+    matches = [m.span() for m in protect._TRIGGER.finditer(text)]
+    kept = [(a, b) for a, b in matches if not (text[a] == "/" and protect._after_word(text, a))]
+    assert list(protect._triggers(text)) == kept
+    with _pure_python():
+        assert list(protect._triggers(text)) == kept
     first = compiled.next_trigger(text, 0)
-    assert first == (expected[0] if expected else None)
+    assert first == (kept[0] if kept else None)
+
+
+@given(st.one_of(_url_like, running_text, st.text(max_size=20)))
+def test_slashes_after_a_word_protect_nothing(text: str) -> None:
+    # The triggers passed over (28/6/2024) are ones protected_spans would look at and drop.
+    from vntext import protect
+
+    with_all = pytest.MonkeyPatch()
+    with_all.setattr(protect, "_after_word", lambda text, slash: False)
+    try:
+        with _pure_python():
+            every_trigger = protect.protected_spans(text)
+    finally:
+        with_all.undo()
+    assert protect.protected_spans(text) == every_trigger
+
+
+_survey_text = st.lists(
+    st.sampled_from([*"  \n\t/:@`w.~-_(^+dDaeoyAE9 ", "dd", "Dd", "DD", "a^", "o+", "www.", "://", "28/6/2024",
+                     "/a/", "\u00a0", "\u200b", "\u00ad", "Ð", "ð", "\u2212", "o\u0300", "\u0301", "ệ", "Ò", "BaÒo",
+                     "Ã©", "Ã", "\u00e2\u0080", "á»", "Céng", "µ", "\ufeff", "\u3000", "\U0001f600", "Ä‘"]),
+    max_size=24,
+).map("".join)
+
+
+@needs_compiled
+@given(st.one_of(_survey_text, running_text, vietnamese_text, _legacy, _url_like, st.text(max_size=20)))
+def test_survey_clear_bits_are_promises(text: str) -> None:
+    # Each clear bit of the survey: the scan it stands for finds nothing (a set bit promises nothing).
+    from vntext import clean, forms, protect, repair
+    from vntext.normalize import _SURVEY_BIT, _SURVEY_TRIGGERS
+
+    assert compiled is not None
+    flags = compiled.survey(text, clean.DIRTY_CHARS)
+    with _pure_python():
+        if not flags & _SURVEY_TRIGGERS:
+            assert protect.protected_spans(text) == []
+            assert list(protect._triggers(text)) == []
+        if not flags & _SURVEY_BIT["repair"]:
+            assert repair.plan(text) == repair.Plan([], False)
+            assert repair._lines(text) == [] and repair._viqr_starts(text) == []
+        if not flags & _SURVEY_BIT["nfc"]:
+            assert forms.to_nfc(text) == text
+        if not flags & _SURVEY_BIT["characters"]:
+            assert clean._dirty_positions(text) == []
+        if not flags & _SURVEY_BIT["spaces"]:
+            assert clean.space_edits(text) == [] and "  " not in text
 
 
 _nfc_edges = st.text(

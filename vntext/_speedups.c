@@ -430,9 +430,41 @@ static PyObject *viqr_starts(PyObject *self, PyObject *arg) {
     return found;
 }
 
-/* next_trigger(text, at) -> (start, end) of the first match of protect._TRIGGER from at on, or None:
- * the places a URL, e-mail, path or code may be ("://", "www.", "@", ":\\", a "/" that starts "/name/",
- * "`"). One at a time, so text made of nothing else costs no list of them. */
+/* next_trigger(text, at) -> (start, end) of the first match of protect._TRIGGER from at on that
+ * protect._triggers keeps, or None: the places a URL, e-mail, path or code may be ("://", "www.", "@",
+ * ":\\", a "/" that starts "/name/", "`"), less a "/name/" right after a word, which is passed over as
+ * the pattern passes over it. One at a time, so text made of nothing else costs no list of them. */
+/* Where the protect._TRIGGER match at i (whose character is ch) ends, or -1 if none starts there or
+ * protect._triggers drops it: a "/name/" right after a word, whose closing "/" is then put in *resume
+ * (the pattern goes on after the match it passed over). */
+static Py_ssize_t trigger_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, Py_UCS4 ch, Py_ssize_t *resume) {
+#define AT(k) ((k) < n ? PyUnicode_READ(kind, data, (k)) : 0)
+    if (ch == '@' || ch == '`')
+        return i + 1;
+    if (ch == ':')
+        return AT(i + 1) == '/' && AT(i + 2) == '/' ? i + 3 : AT(i + 1) == '\\' ? i + 2 : -1;
+    if (ch == 'w')
+        return AT(i + 1) == 'w' && AT(i + 2) == 'w' && AT(i + 3) == '.' ? i + 4 : -1;
+    if (ch != '/')
+        return -1;
+    Py_ssize_t j = i + 1;
+    while (j < n) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, j);
+        if (!(c == '_' || c == '.' || c == '@' || c == '+' || c == '~' || c == '-' || Py_UNICODE_ISALNUM(c)))
+            break;
+        j++;
+    }
+    if (!(j > i + 1 && j < n && PyUnicode_READ(kind, data, j) == '/'))
+        return -1;
+    Py_UCS4 prev = i > 0 ? PyUnicode_READ(kind, data, i - 1) : 0;
+    if (i > 0 && (prev == '_' || prev == '/' || prev == '-' || Py_UNICODE_ISALNUM(prev))) {
+        *resume = j; /* after a word: no path starts here (protect._after_word) */
+        return -1;
+    }
+    return j + 1;
+#undef AT
+}
+
 static PyObject *next_trigger(PyObject *self, PyObject *args) {
     PyObject *text;
     Py_ssize_t at;
@@ -441,36 +473,14 @@ static PyObject *next_trigger(PyObject *self, PyObject *args) {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-#define AT(k) ((k) < n ? PyUnicode_READ(kind, data, (k)) : 0)
     for (Py_ssize_t i = next_flagged(kind, data, at < 0 ? 0 : at, n, trigger_class, 128, 1); i < n;
          i = next_flagged(kind, data, i + 1, n, trigger_class, 128, 1)) {
-        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        Py_ssize_t end = -1;
-        if (ch == '@' || ch == '`')
-            end = i + 1;
-        else if (ch == ':') {
-            if (AT(i + 1) == '/' && AT(i + 2) == '/')
-                end = i + 3;
-            else if (AT(i + 1) == '\\')
-                end = i + 2;
-        } else if (ch == 'w') {
-            if (AT(i + 1) == 'w' && AT(i + 2) == 'w' && AT(i + 3) == '.')
-                end = i + 4;
-        } else if (ch == '/') {
-            Py_ssize_t j = i + 1;
-            while (j < n) {
-                Py_UCS4 c = PyUnicode_READ(kind, data, j);
-                if (!(c == '_' || c == '.' || c == '@' || c == '+' || c == '~' || c == '-' || Py_UNICODE_ISALNUM(c)))
-                    break;
-                j++;
-            }
-            if (j > i + 1 && j < n && PyUnicode_READ(kind, data, j) == '/')
-                end = j + 1;
-        }
+        Py_ssize_t resume = i;
+        Py_ssize_t end = trigger_end(kind, data, n, i, PyUnicode_READ(kind, data, i), &resume);
         if (end >= 0)
             return Py_BuildValue("(nn)", i, end);
+        i = resume;
     }
-#undef AT
     Py_RETURN_NONE;
 }
 
@@ -563,6 +573,113 @@ static PyObject *nfc_stable(PyObject *self, PyObject *arg) {
     Py_RETURN_TRUE;
 }
 
+/* survey(text, dirty) -> flags: in one pass, which of the pipeline's scans can find anything in text, so
+ * the steps with nothing to do are not run. A clear bit is a promise, a set bit only a maybe:
+ *   SURVEY_TRIGGER  protect's triggers, less a "/" after a letter, digit, "_", "/" or "-" (28/6/2024),
+ *                   which never starts a path: clear, protected_spans(text) is empty;
+ *   SURVEY_LEGACY   a legacy or mojibake hint (legacy_lines) or a VIQR start (viqr_starts): clear, the
+ *                   repair has no line to look at;
+ *   SURVEY_NFC      a character NFC may change (nfc_stable): clear, text is its own NFC;
+ *   SURVEY_DIRTY    one of the characters dirty holds (clean.DIRTY_CHARS): clear, nothing to clean;
+ *   SURVEY_SPACES   two spaces in a row: clear, no run of spaces to join.
+ * It stops as soon as every bit is set. */
+enum { SURVEY_TRIGGER = 1, SURVEY_LEGACY = 2, SURVEY_NFC = 4, SURVEY_DIRTY = 8, SURVEY_SPACES = 16, SURVEY_ALL = 31 };
+
+/* What each character below SURVEY_LIMIT may show, by the SURVEY_ bits (built at import; the dirty
+ * characters are added per call). Most letters show nothing and are passed over in a tight loop. */
+#define SURVEY_LIMIT 0x2200
+static unsigned char survey_class[SURVEY_LIMIT];
+
+/* One character the tight loop stopped at: the checks the scans it stands for would make there. */
+static int survey_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, int flags, Py_ssize_t pairs[3],
+                     const unsigned char *filter, int dkind, const void *ddata, Py_ssize_t m) {
+    Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+    Py_ssize_t resume; /* a trigger passed over: the survey looks at every place anyway */
+    if (ch < HINT_LIMIT && (hint_class[ch] & (H_LEGACY | H_CONT | H_TONE)) && !(flags & SURVEY_LEGACY)) {
+        unsigned char bits = hint_class[ch];
+        unsigned char before = i ? hint_bits(PyUnicode_READ(kind, data, i - 1)) : 0;
+        if ((bits & H_LEGACY) || ((bits & H_TONE) && (before & H_VOWEL)) ||
+            (!(bits & (H_LEGACY | H_TONE)) &&
+             ((before & H_LEAD2) ||
+              ((before & H_LEAD3) && i + 1 < n && (hint_bits(PyUnicode_READ(kind, data, i + 1)) & H_CONT)))))
+            flags |= SURVEY_LEGACY;
+    }
+    if (ch < 128) {
+        if (trigger_class[ch] && !(flags & SURVEY_TRIGGER) && trigger_end(kind, data, n, i, ch, &resume) >= 0)
+            flags |= SURVEY_TRIGGER;
+        if (viqr_class[ch] && !(flags & SURVEY_LEGACY)) {
+            if (ch == 'd' || ch == 'D') {
+                Py_UCS4 next = i + 1 < n ? PyUnicode_READ(kind, data, i + 1) : 0;
+                int pair = ch == 'd' && next == 'd' ? 0 : ch == 'D' && next == 'D' ? 1 : ch == 'D' && next == 'd' ? 2 : -1;
+                if (pair >= 0 && i >= pairs[pair]) {
+                    pairs[pair] = i + 2;
+                    if (i + 2 < n && (hint_bits(PyUnicode_READ(kind, data, i + 2)) & H_VIQR_VOWEL))
+                        flags |= SURVEY_LEGACY;
+                }
+            } else if (i > 0 && (hint_bits(PyUnicode_READ(kind, data, i - 1)) & H_VIQR_VOWEL))
+                flags |= SURVEY_LEGACY;
+        }
+        return flags;
+    }
+    if (ch >= 0x300 && (ch >= VN_NFC_LIMIT || nfc_unsafe[ch]))
+        flags |= SURVEY_NFC;
+    if (!(flags & SURVEY_DIRTY) && (filter[(ch & 1023) >> 3] & (1 << (ch & 7))))
+        for (Py_ssize_t k = 0; k < m; k++)
+            if (PyUnicode_READ(dkind, ddata, k) == ch) {
+                flags |= SURVEY_DIRTY;
+                break;
+            }
+    return flags;
+}
+
+static PyObject *survey(PyObject *self, PyObject *args) {
+    PyObject *text, *dirty;
+    if (!PyArg_ParseTuple(args, "UU", &text, &dirty))
+        return NULL;
+    int kind = PyUnicode_KIND(text), dkind = PyUnicode_KIND(dirty);
+    const void *data = PyUnicode_DATA(text), *ddata = PyUnicode_DATA(dirty);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), m = PyUnicode_GET_LENGTH(dirty);
+    unsigned char cls[SURVEY_LIMIT];
+    memcpy(cls, survey_class, sizeof(cls));
+    unsigned char filter[128] = {0}; /* the dirty characters' low bits, as in positions() */
+    for (Py_ssize_t k = 0; k < m; k++) {
+        Py_UCS4 c = PyUnicode_READ(dkind, ddata, k);
+        if (c < 128) {
+            PyErr_SetString(PyExc_ValueError, "survey() looks for dirty characters outside ASCII only");
+            return NULL;
+        }
+        filter[(c & 1023) >> 3] |= (unsigned char)(1 << (c & 7));
+        if (c < SURVEY_LIMIT)
+            cls[c] |= SURVEY_DIRTY;
+    }
+    Py_ssize_t pairs[3] = {0, 0, 0}; /* viqr_starts' dd, DD and Dd, each found without overlaps */
+    int flags = 0;
+    /* Passed over: a character below SURVEY_LIMIT that shows nothing not found already. */
+#define SURVEY_LOOP(T)                                                                                 \
+    {                                                                                                  \
+        const T *d = data;                                                                             \
+        for (Py_ssize_t i = 0; i < n && flags != SURVEY_ALL; i++) {                                    \
+            Py_UCS4 c = d[i];                                                                          \
+            if (c < SURVEY_LIMIT && !(cls[c] & ~flags))                                                \
+                continue;                                                                              \
+            if (c == ' ') {                                                                            \
+                if (i + 1 < n && d[i + 1] == ' ')                                                      \
+                    flags |= SURVEY_SPACES;                                                            \
+                continue;                                                                              \
+            }                                                                                          \
+            flags = survey_at(kind, data, n, i, flags, pairs, filter, dkind, ddata, m);                \
+        }                                                                                              \
+    }
+    if (kind == PyUnicode_1BYTE_KIND)
+        SURVEY_LOOP(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND)
+        SURVEY_LOOP(Py_UCS2)
+    else
+        SURVEY_LOOP(Py_UCS4)
+#undef SURVEY_LOOP
+    return PyLong_FromLong(flags);
+}
+
 static PyMethodDef methods[] = {
     {"misplaced_tones", misplaced_tones, METH_VARARGS,
      "misplaced_tones(text, style) -> list of (start, end): the spans vntext.tones' misplaced-tone "
@@ -582,6 +699,10 @@ static PyMethodDef methods[] = {
      "apply_edits(text, edits) -> text with sorted, non-overlapping (start, end, str) edits applied."},
     {"nfc_stable", nfc_stable, METH_O,
      "nfc_stable(text) -> True when text is NFC by its characters alone (False says nothing)."},
+    {"survey", survey, METH_VARARGS,
+     "survey(text, dirty) -> flags: which of the pipeline's scans can find anything in text (a clear bit "
+     "is a promise: 1 protect triggers, 2 legacy or VIQR hints, 4 not NFC-stable, 8 dirty characters, "
+     "16 two spaces)."},
     {"viqr_starts", viqr_starts, METH_O,
      "viqr_starts(text) -> sorted list of where a VIQR mark or dd shows."},
     {NULL, NULL, 0, NULL},
@@ -611,6 +732,20 @@ static void build_letter_tables(void) {
         viqr_class[(unsigned char)*c] = 1;
     for (const char *c = "@`:w/"; *c; c++)
         trigger_class[(unsigned char)*c] = 1;
+    for (Py_UCS4 ch = 0; ch < SURVEY_LIMIT; ch++) {
+        unsigned char bits = 0;
+        if (hint_class[ch] & (H_LEGACY | H_CONT | H_TONE))
+            bits |= SURVEY_LEGACY;
+        if (ch < 128 && viqr_class[ch])
+            bits |= SURVEY_LEGACY;
+        if (ch < 128 && trigger_class[ch])
+            bits |= SURVEY_TRIGGER;
+        if (ch == ' ')
+            bits |= SURVEY_SPACES;
+        if (ch >= 0x300 && (ch >= VN_NFC_LIMIT || nfc_unsafe[ch]))
+            bits |= SURVEY_NFC;
+        survey_class[ch] = bits;
+    }
     for (size_t i = 0; i < sizeof(VN_SPECIFIC) / sizeof(VN_SPECIFIC[0]); i++)
         if (VN_SPECIFIC[i] >= EVIDENCE_FIRST && VN_SPECIFIC[i] < EVIDENCE_LIMIT)
             evidence_class[VN_SPECIFIC[i] - EVIDENCE_FIRST] = 1;

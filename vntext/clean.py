@@ -39,8 +39,8 @@ _INVISIBLE = {ord(c): None for c in _REMOVED}
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _JOINERS = "\u200c\u200d"
 # One character class, so the engine skips clean text at full speed; each hit is judged in Python.
-_DIRTY_CHARS = "".join(_TABLE) + _JOINERS + "Ðð"
-_DIRTY = re.compile("[" + _DIRTY_CHARS + "]")
+DIRTY_CHARS = "".join(_TABLE) + _JOINERS + "Ðð"
+_DIRTY = re.compile("[" + DIRTY_CHARS + "]")
 # Led by the spaces and free of look-arounds (a lookbehind first is tried at every character, a
 # lookahead after "  +" backtracks through a long run of spaces): the neighbours are checked in Python.
 _MULTI_SPACE = re.compile(r"  +")
@@ -67,7 +67,7 @@ def _replacement(text: str, i: int, ch: str) -> tuple[str, int]:
 def _dirty_positions(text: str) -> list[int]:
     """Where :data:`_DIRTY` matches: by the compiled core when it is there."""
     if _accel.speedups is not None:
-        found: list[int] = _accel.speedups.positions(text, _DIRTY_CHARS)
+        found: list[int] = _accel.speedups.positions(text, DIRTY_CHARS)
         return found
     return [m.start() for m in _DIRTY.finditer(text)]
 

@@ -17,8 +17,9 @@ from dataclasses import asdict, dataclass, replace
 from functools import lru_cache, partial
 from typing import Any
 
+from . import _accel
 from ._ud import ud
-from .clean import character_edits, clean_characters, space_edits
+from .clean import DIRTY_CHARS, character_edits, clean_characters, space_edits
 from .edits import Edit, JoinedMap, OffsetMap, apply
 from .errors import UnknownOptionError, check_text
 from .forms import nfc_edits, nfd_edits, to_nfc
@@ -124,6 +125,17 @@ def pipeline(config: NormalizeConfig) -> tuple[Step, ...]:
 
 _MAX_PASSES = 3
 
+# The compiled core's survey (vntext._speedups.survey) says in one pass which scans can find anything: a
+# clear bit promises that protected_spans finds nothing, or that a step leaves the text as it is.
+_SURVEY_TRIGGERS = 1
+_SURVEY_BIT = {"repair": 2, "nfc": 4, "characters": 8, "spaces": 16}
+_ANYTHING = -1  # every bit set: each step looks for itself (the pure-Python path, or text changed since)
+
+
+def _survey(text: str) -> int:
+    speedups = _accel.speedups
+    return _ANYTHING if speedups is None else int(speedups.survey(text, DIRTY_CHARS))
+
 
 def run_pipeline(config: NormalizeConfig, text: str, *, track: bool = False) -> tuple[str, str | None, OffsetMap]:
     """Take *text* through :func:`pipeline`; return the result, what its first repaired line was
@@ -133,9 +145,10 @@ def run_pipeline(config: NormalizeConfig, text: str, *, track: bool = False) -> 
     Protected spans (URLs, e-mails, paths, code; :mod:`vntext.protect`) are copied as they are, and
     the stretches between them are normalised one by one, in both modes alike.
     """
-    spans = protected_spans(text)
+    surveyed = _survey(text)
+    spans = protected_spans(text) if surveyed & _SURVEY_TRIGGERS else []
     if not spans:
-        return _run_piece(config, text, track)
+        return _run_piece(config, text, track, surveyed)
     pieces: list[str] = []
     offsets = JoinedMap()
     found: str | None = None
@@ -156,8 +169,11 @@ def run_pipeline(config: NormalizeConfig, text: str, *, track: bool = False) -> 
     return "".join(pieces), found, offsets
 
 
-def _run_piece(config: NormalizeConfig, text: str, track: bool) -> tuple[str, str | None, OffsetMap]:
-    """:func:`run_pipeline` of text without protected spans.
+def _run_piece(
+    config: NormalizeConfig, text: str, track: bool, survey: int = _ANYTHING
+) -> tuple[str, str | None, OffsetMap]:
+    """:func:`run_pipeline` of text without protected spans; a step the *survey* of *text* says has
+    nothing to do is passed over until the text changes.
 
     Legacy detection looks at the text as written, where a soft hyphen may be a letter of an 8-bit
     encoding (TCVN3 writes ư as 0xAD); when the clean-up removes it, or a repair leaves a second
@@ -170,6 +186,9 @@ def _run_piece(config: NormalizeConfig, text: str, track: bool) -> tuple[str, st
     for _ in range(_MAX_PASSES):
         repaired = cleaned = False
         for step in pipeline(config):
+            bit = _SURVEY_BIT.get(step.name)
+            if bit is not None and not survey & bit:
+                continue  # the survey promises the step leaves this text as it is
             if step.name == "repair":
                 decided = plan(text)
                 looked |= decided.looked
@@ -183,10 +202,14 @@ def _run_piece(config: NormalizeConfig, text: str, track: bool) -> tuple[str, st
             else:
                 new = step.run(text)
                 cleaned |= step.name == "characters" and new != text
+                if new is not text:
+                    survey = _ANYTHING
                 text = new
                 continue
             if track:
                 offsets.add(edits)
+            if edits:
+                survey = _ANYTHING
             text = apply(text, edits)
         # Only a repair, or a clean-up of text that held legacy hints or became ASCII (VIQR), can leave
         # something to repair: ordinary text pays nothing for a second look.

@@ -57,12 +57,21 @@ def _path_start(text: str, slash: int) -> bool:
     return _PATH_START.match(text, i) is not None and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "/_-"))
 
 
+def _after_word(text: str, slash: int) -> bool:
+    """Whether the ``/`` at *slash* follows a letter, digit, ``_``, ``/`` or ``-``, where no path starts
+    (:func:`_path_start` says no): the slashes of dates and numbers, 28/6/2024, 15/2020/NĐ-CP."""
+    return slash > 0 and (text[slash - 1].isalnum() or text[slash - 1] in "_/-")
+
+
 def _triggers(text: str) -> Iterator[tuple[int, int]]:
-    """Where :data:`_TRIGGER` matches, one at a time (text of nothing else holds no list of them): by
-    the compiled core when it is there."""
+    """Where :data:`_TRIGGER` matches, one at a time (text of nothing else holds no list of them), less
+    the ``/`` matches after a word, which can start nothing to protect: by the compiled core when it is
+    there."""
     speedups = _accel.speedups
     if speedups is None:
-        yield from (m.span() for m in _TRIGGER.finditer(text))
+        for m in _TRIGGER.finditer(text):
+            if not (text[m.start()] == "/" and _after_word(text, m.start())):
+                yield m.span()
         return
     found = speedups.next_trigger(text, 0)
     while found is not None:
