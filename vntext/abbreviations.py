@@ -332,7 +332,7 @@ class AbbreviationExpander:
             expansion, source, category = self._reading(text, m, entry), "dictionary", entry.category
         else:
             return None
-        if expansion == KEEP or _ROMAN.fullmatch(abbr) or _in_capitals(text, m.start(), m.end()):
+        if expansion == KEEP or _ROMAN.fullmatch(abbr) or _in_capitals(text, m.start(), m.end(), self._entries):
             return None
         if self._is_code(text, m.start(), m.end(), abbr):
             return None
@@ -459,11 +459,12 @@ def _neighbours(text: str, start: int, end: int) -> list[str]:
     return words
 
 
-def _in_capitals(text: str, start: int, end: int) -> bool:
-    """True inside a run of words written in capitals (headlines, photo credits): HÀ NỘI, THANH TUẤN."""
+def _in_capitals(text: str, start: int, end: int, keys: Mapping[str, object]) -> bool:
+    """True inside a run of words written in capitals (headlines, photo credits): HÀ NỘI, THANH TUẤN.
+    A neighbour that is itself an abbreviation (the TƯ of "UBKT TƯ") is no sign of one."""
     for word in _neighbours(text, start, end):
         word = to_nfc(word.strip(".,;:!?()\"'“”«»"))
-        if len(word) >= 2 and word.isupper() and not word.isascii() and parse_syllable(word) is not None:
+        if len(word) >= 2 and word.isupper() and not word.isascii() and word not in keys and parse_syllable(word):
             return True
     return False
 
