@@ -7,6 +7,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 import vntext
 from tests.conftest import cases
@@ -120,3 +122,22 @@ def test_other_languages_change_only_by_documented_clean_up() -> None:
     assert len(rows) > 1000 and len({loc for loc, _ in rows}) >= 30
     changed = [(loc, text) for loc, text in rows if vntext.normalize(text) != vntext.clean_text(vntext.to_nfc(text))]
     assert changed == []
+
+
+_spaced = st.lists(
+    st.sampled_from([" ", "a", "ệ", "\u00a0", "\u200b", "\u00ad", "\u2003", "\u2060", "\ufeff", "-", "\u2212", "Ð",
+                     "\n"]),
+    max_size=16,
+).map("".join)
+
+
+@given(_spaced)
+def test_two_spaces_a_clean_up_makes_are_where_its_edits_are(text: str) -> None:
+    # normalize skips joining spaces when the text held no two in a row and no edit made two meet.
+    from vntext.clean import character_edits, spaces_meet
+    from vntext.edits import apply
+
+    assume("  " not in text)
+    edits = character_edits(text)
+    cleaned = apply(text, edits)
+    assert spaces_meet(cleaned, edits) == ("  " in cleaned)

@@ -12,6 +12,12 @@
 
 #include "_speedups_tables.h"
 
+#if defined(_MSC_VER)
+#define ALWAYS_INLINE __forceinline
+#else
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#endif
+
 /* Vowel letters by code point: vowel number << 3 | tone, 0 for anything else. Vietnamese letters live
  * in Latin-1, Latin Extended-A/B (ă ĩ ũ ơ ư …) and Latin Extended Additional (U+1EA0-U+1EF9). */
 #define LOW_LIMIT 0x250
@@ -42,7 +48,7 @@ static inline unsigned char hint_bits(Py_UCS4 ch) {
 
 /* The first index from i on whose character is at least limit (n if none): the scans' fast skip over
  * the characters that cannot matter, one loop per string kind. */
-static Py_ssize_t skip_below(int kind, const void *data, Py_ssize_t i, Py_ssize_t n, Py_UCS4 limit) {
+static inline Py_ssize_t skip_below(int kind, const void *data, Py_ssize_t i, Py_ssize_t n, Py_UCS4 limit) {
     if (kind == PyUnicode_1BYTE_KIND) {
         const Py_UCS1 *d = data;
         while (i < n && d[i] < limit)
@@ -182,20 +188,10 @@ static inline int known(const unsigned long long *set, unsigned long long key) {
      (unsigned long long)(before) << 12 | (unsigned long long)(after))
 
 /* misplaced_tones(text, style) -> list of (start, end): where tones._misplaced_regex(style) matches. */
-static PyObject *misplaced_tones(PyObject *self, PyObject *args) {
-    PyObject *text;
-    int style;
-    if (!PyArg_ParseTuple(args, "Ui", &text, &style))
-        return NULL;
-    const unsigned long long *keys = misplaced_sets[style ? 1 : 0];
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    PyObject *found = PyList_New(0);
-    if (found == NULL)
-        return NULL;
-    if (kind == PyUnicode_1BYTE_KIND && PyUnicode_IS_ASCII(text))
-        return found; /* no toned letter in ASCII */
+/* The scan of misplaced_tones, written once and inlined into a copy per string kind (the kind is then
+ * a constant, and each character is read without a switch on it). Appends to found; -1 on error. */
+static ALWAYS_INLINE int misplaced_scan(int kind, const void *data, Py_ssize_t n, const unsigned long long *keys,
+                                        PyObject *found) {
     for (Py_ssize_t p = 0; p < n; p++) {
         p = skip_below(kind, data, p, n, 0xC0);
         if (p == n)
@@ -254,12 +250,34 @@ static PyObject *misplaced_tones(PyObject *self, PyObject *args) {
                 matched = 1;
         }
         if (matched) {
-            if (append_span(found, p, j) < 0) {
-                Py_DECREF(found);
-                return NULL;
-            }
+            if (append_span(found, p, j) < 0)
+                return -1;
             p = j - 1;
         }
+    }
+    return 0;
+}
+
+static PyObject *misplaced_tones(PyObject *self, PyObject *args) {
+    PyObject *text;
+    int style;
+    if (!PyArg_ParseTuple(args, "Ui", &text, &style))
+        return NULL;
+    const unsigned long long *keys = misplaced_sets[style ? 1 : 0];
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    if (kind == PyUnicode_1BYTE_KIND && PyUnicode_IS_ASCII(text))
+        return found; /* no toned letter in ASCII */
+    int failed = kind == PyUnicode_1BYTE_KIND   ? misplaced_scan(PyUnicode_1BYTE_KIND, data, n, keys, found)
+                 : kind == PyUnicode_2BYTE_KIND ? misplaced_scan(PyUnicode_2BYTE_KIND, data, n, keys, found)
+                                                : misplaced_scan(PyUnicode_4BYTE_KIND, data, n, keys, found);
+    if (failed) {
+        Py_DECREF(found);
+        return NULL;
     }
     return found;
 }
@@ -295,37 +313,62 @@ static PyObject *evidence(PyObject *self, PyObject *arg) {
 /* positions(text, chars) -> list of the indexes of text whose character is one of chars: what a
  * pattern of one character class finds. A 1024-bit filter on the low bits of each code point turns
  * most characters away before chars is looked through. */
-static PyObject *positions(PyObject *self, PyObject *args) {
-    PyObject *text, *chars;
-    if (!PyArg_ParseTuple(args, "UU", &text, &chars))
-        return NULL;
-    int kind = PyUnicode_KIND(text), ckind = PyUnicode_KIND(chars);
-    const void *data = PyUnicode_DATA(text), *cdata = PyUnicode_DATA(chars);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), m = PyUnicode_GET_LENGTH(chars);
+/* A 1024-bit filter of the low bits of the characters of chars, which turns most other characters
+ * away before chars is looked through; returns the lowest of them. */
+static Py_UCS4 char_filter(PyObject *chars, unsigned char filter[128]) {
+    int ckind = PyUnicode_KIND(chars);
+    const void *cdata = PyUnicode_DATA(chars);
     Py_UCS4 lowest = 0x110000;
-    unsigned char filter[128] = {0};
-    for (Py_ssize_t k = 0; k < m; k++) {
+    memset(filter, 0, 128);
+    for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(chars); k++) {
         Py_UCS4 c = PyUnicode_READ(ckind, cdata, k);
         if (c < lowest)
             lowest = c;
         filter[(c & 1023) >> 3] |= (unsigned char)(1 << (c & 7));
     }
-    PyObject *found = PyList_New(0);
-    if (found == NULL)
-        return NULL;
+    return lowest;
+}
+
+/* The scan of positions(), inlined into a copy per string kind. Appends to found; -1 on error. */
+static ALWAYS_INLINE int positions_scan(int kind, const void *data, Py_ssize_t n, Py_UCS4 lowest,
+                                        const unsigned char *filter, PyObject *chars, PyObject *found) {
+    int ckind = PyUnicode_KIND(chars);
+    const void *cdata = PyUnicode_DATA(chars);
+    Py_ssize_t m = PyUnicode_GET_LENGTH(chars);
     for (Py_ssize_t i = skip_below(kind, data, 0, n, lowest); i < n; i = skip_below(kind, data, i + 1, n, lowest)) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
         if (!(filter[(ch & 1023) >> 3] & (1 << (ch & 7))))
             continue;
-        for (Py_ssize_t k = 0; k < m; k++) {
+        for (Py_ssize_t k = 0; k < m; k++)
             if (PyUnicode_READ(ckind, cdata, k) == ch) {
-                if (append_index(found, i) < 0) {
-                    Py_DECREF(found);
-                    return NULL;
-                }
+                if (append_index(found, i) < 0)
+                    return -1;
                 break;
             }
-        }
+    }
+    return 0;
+}
+
+static PyObject *positions(PyObject *self, PyObject *args) {
+    PyObject *text, *chars;
+    if (!PyArg_ParseTuple(args, "UU", &text, &chars))
+        return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    unsigned char filter[128];
+    Py_UCS4 lowest = char_filter(chars, filter);
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    int failed = kind == PyUnicode_1BYTE_KIND
+                     ? positions_scan(PyUnicode_1BYTE_KIND, data, n, lowest, filter, chars, found)
+                 : kind == PyUnicode_2BYTE_KIND
+                     ? positions_scan(PyUnicode_2BYTE_KIND, data, n, lowest, filter, chars, found)
+                     : positions_scan(PyUnicode_4BYTE_KIND, data, n, lowest, filter, chars, found);
+    if (failed) {
+        Py_DECREF(found);
+        return NULL;
     }
     return found;
 }
@@ -641,14 +684,13 @@ static PyObject *survey(PyObject *self, PyObject *args) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), m = PyUnicode_GET_LENGTH(dirty);
     unsigned char cls[SURVEY_LIMIT];
     memcpy(cls, survey_class, sizeof(cls));
-    unsigned char filter[128] = {0}; /* the dirty characters' low bits, as in positions() */
+    unsigned char filter[128]; /* the dirty characters, as in positions() */
+    if (char_filter(dirty, filter) < 128) {
+        PyErr_SetString(PyExc_ValueError, "survey() looks for dirty characters outside ASCII only");
+        return NULL;
+    }
     for (Py_ssize_t k = 0; k < m; k++) {
         Py_UCS4 c = PyUnicode_READ(dkind, ddata, k);
-        if (c < 128) {
-            PyErr_SetString(PyExc_ValueError, "survey() looks for dirty characters outside ASCII only");
-            return NULL;
-        }
-        filter[(c & 1023) >> 3] |= (unsigned char)(1 << (c & 7));
         if (c < SURVEY_LIMIT)
             cls[c] |= SURVEY_DIRTY;
     }

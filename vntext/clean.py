@@ -118,6 +118,18 @@ def space_edits(text: str) -> list[Edit]:
     ]
 
 
+def spaces_meet(cleaned: str, edits: list[Edit]) -> bool:
+    """Whether two spaces in a row touch one of *edits* in *cleaned*, the text they made: the only
+    place they can be when the text before held none ("a\u00a0 b", "a \u200b b")."""
+    shift = 0
+    for start, end, new in edits:
+        at = start + shift
+        if "  " in cleaned[max(0, at - 1) : at + len(new) + 1]:
+            return True
+        shift += len(new) - (end - start)
+    return False
+
+
 def clean_characters(text: str) -> str:
     """:func:`character_edits` applied (the edits are few: ``str.translate`` with a table would look up
     every character of the text, four times slower on news text)."""

@@ -19,7 +19,7 @@ from typing import Any
 
 from . import _accel
 from ._ud import ud
-from .clean import DIRTY_CHARS, character_edits, clean_characters, space_edits
+from .clean import DIRTY_CHARS, character_edits, clean_characters, space_edits, spaces_meet
 from .edits import Edit, JoinedMap, OffsetMap, apply
 from .errors import UnknownOptionError, check_text
 from .forms import nfc_edits, nfd_edits, to_nfc
@@ -132,6 +132,14 @@ _SURVEY_BIT = {"repair": 2, "nfc": 4, "characters": 8, "spaces": 16}
 _ANYTHING = -1  # every bit set: each step looks for itself (the pure-Python path, or text changed since)
 
 
+def _after_clean_up(survey: int, cleaned: str, edits: list[Edit]) -> int:
+    """The survey of the text the characters step made (*cleaned*, by *edits*), for the steps after
+    it: text without two spaces in a row gains them only where an edit made two spaces meet."""
+    if survey & _SURVEY_BIT["spaces"] or spaces_meet(cleaned, edits):
+        return _ANYTHING
+    return _ANYTHING & ~_SURVEY_BIT["spaces"]
+
+
 def _survey(text: str) -> int:
     speedups = _accel.speedups
     return _ANYTHING if speedups is None else int(speedups.survey(text, DIRTY_CHARS))
@@ -183,8 +191,9 @@ def _run_piece(
     offsets = OffsetMap()
     found: str | None = None
     looked = False
-    for _ in range(_MAX_PASSES):
+    for passes in range(_MAX_PASSES):
         repaired = cleaned = False
+        survey = survey if passes == 0 else _ANYTHING
         for step in pipeline(config):
             bit = _SURVEY_BIT.get(step.name)
             if bit is not None and not survey & bit:
@@ -196,12 +205,11 @@ def _run_piece(
                 repaired = bool(edits)
                 if edits and found is None:
                     found = Counter(r.encoding for r in decided.repairs).most_common(1)[0][0]
-            elif track:
+            elif track or step.name == "characters":
                 edits = step.edits(text)
                 cleaned |= step.name == "characters" and bool(edits)
             else:
                 new = step.run(text)
-                cleaned |= step.name == "characters" and new != text
                 if new is not text:
                     survey = _ANYTHING
                 text = new
@@ -209,8 +217,8 @@ def _run_piece(
             if track:
                 offsets.add(edits)
             if edits:
-                survey = _ANYTHING
-            text = apply(text, edits)
+                text = apply(text, edits)
+                survey = _after_clean_up(survey, text, edits) if step.name == "characters" else _ANYTHING
         # Only a repair, or a clean-up of text that held legacy hints or became ASCII (VIQR), can leave
         # something to repair: ordinary text pays nothing for a second look.
         if not config.fix_encoding or not (repaired or (cleaned and (looked or text.isascii()))):
