@@ -61,6 +61,11 @@ _ENDLESS = re.compile(r"(?<!\S)\S{256,}")
 _DEFINITION = re.compile(r"\(\s*([A-ZĐ][A-Za-zĐđ&.\- ]{0,18}[A-Za-zĐđ])\s*\)")
 # "(Doanh nghiệp Nhà nước - DNNN)": the long form and its abbreviation inside one pair of brackets.
 _DASH_DEFINITION = re.compile(r"\(([^()\n]{3,120}?)\s[-–]\s([A-ZĐ][A-Za-zĐđ&.\-]{0,18}[A-Za-zĐđ])\s*\)")
+# "ĐXT: Điểm xét tuyển, ĐCN: Điểm cả năm" (a legend under a formula, a list of abbreviations): the
+# abbreviation, a colon, and the words up to the next comma, semicolon, full stop or line end. Found
+# from the colons (rare) back to the abbreviation: a pattern led by a capital is tried at every one.
+_ABBR_BEFORE_COLON = re.compile(r"(?<![\w/.\-])([A-ZĐ][^\W\d_]{1,11})[ \t]?\Z")
+_LONG_AFTER_COLON = re.compile(r"[ \t]*([^\W\d_][^\n,;:.()<>=+]{2,80}?)(?=[ \t]*(?:[,;.\n)]|\Z))")
 _WORD = re.compile(r"[^\W\d_]+(?:[&-][^\W\d_]+)*")
 _SKIPPABLE = frozenset({"của", "các", "về", "cho", "với", "và"})
 _SENTENCE_END = re.compile(r"(?:^|[.!?\n•]|\.\s*[\"”»)])\s*[\"“«(]?\s*$")
@@ -149,6 +154,21 @@ def _unit_matches(unit: str, word: str) -> bool:
     if unit == "&":
         return word.lower() in ("và", "&")
     return _base(word).startswith(_base(unit))
+
+
+def _colon_definitions(text: str) -> Iterator[tuple[tuple[int, int], str, str, int]]:
+    """Each "ABBR: Long form" of *text* whose long form has a word for every letter, in order (its
+    span, the abbreviation, the long form, where it ends): "ĐXT: Điểm xét tuyển", not "Lưu ý: ..."."""
+    colon = text.find(":")
+    while colon >= 0:
+        before = _ABBR_BEFORE_COLON.search(text, max(0, colon - 13), colon)
+        after = _LONG_AFTER_COLON.match(text, colon + 1) if before is not None else None
+        if before is not None and after is not None:
+            abbr = before.group(1)
+            words = [w.group() for w in _WORD.finditer(after.group(1))]
+            if abbr.isupper() and len(words) == len(_units(abbr)) and long_form(words, abbr) == 0:
+                yield before.span(1), abbr, after.group(1).strip(), after.end()
+        colon = text.find(":", colon + 1)
 
 
 def long_form(words: list[str], abbr: str) -> int | None:
@@ -261,6 +281,10 @@ class AbbreviationExpander:
             protected.append(m.span(2))
             if learn:
                 learned.setdefault(abbr, (m.end(), m.group(1).strip()))
+        for span, abbr, definition, end in _colon_definitions(text):
+            protected.append(span)
+            if learn:
+                learned.setdefault(abbr, (end, definition))
         for m in _DEFINITION.finditer(text) if learned else ():
             if m.group(1).strip() in learned:
                 protected.append(m.span())  # "(DBSA)" after another wording of it stays as written too
