@@ -54,7 +54,7 @@ def _path_start(text: str, slash: int) -> bool:
     i = slash
     while i > 0 and slash - i < 2 and text[i - 1] in "~.":
         i -= 1
-    return _PATH_START.match(text, i) is not None and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "/_-"))
+    return _PATH_START.match(text, i) is not None and not _after_word(text, i)
 
 
 def _after_word(text: str, slash: int) -> bool:
