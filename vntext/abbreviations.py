@@ -459,7 +459,7 @@ def _rebuild(options: _Options) -> AbbreviationExpander:
 # "QL1A", "TL10", "BN3092": quốc lộ, tỉnh lộ and bệnh nhân written against their number (led by
 # the letters, which the engine skips to quickly)
 _GLUED = re.compile(r"(?:QL|TL|BN)(?<![\w.-]..)(?=\d{1,5}[A-Z]?(?:-\d{1,5})?(?![\w-]))")
-_NEXT_WORD = re.compile(r"\s+(\S+)")
+_NEXT_WORD = re.compile(r"[^\S\n]+(\S+)")
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 # Codes in a list, next to the candidate: "HAG, ITA, HSG, KBC, TTB".
 _CODE_AFTER = re.compile(r"\s*(?:,|và)\s*([A-Z]{3})(?![\w.])")
@@ -470,10 +470,11 @@ _FULL_NAME_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}*\s+\p{Lu}")  # "Nguyễn Trí
 
 
 def _neighbours(text: str, start: int, end: int) -> list[str]:
-    """The words right before and after ``text[start:end]`` (within 30 characters), when spaces
-    separate them from it."""
+    """The words right before and after ``text[start:end]`` on its line (within 30 characters), when
+    spaces separate them from it: a headline in capitals on the line before is not its neighbour."""
     words = []
     before = text[max(0, start - 30) : start]
+    before = before[before.rfind("\n") + 1 :]
     stripped = before.rstrip()
     if stripped and len(stripped) < len(before):
         words.append(stripped.rsplit(None, 1)[-1])
