@@ -458,7 +458,7 @@ def _rebuild(options: _Options) -> AbbreviationExpander:
 
 # "QL1A", "TL10", "BN3092": quốc lộ, tỉnh lộ and bệnh nhân written against their number (led by
 # the letters, which the engine skips to quickly)
-_GLUED = re.compile(r"(?:QL|TL|BN)(?<![\w.-]..)(?=\d{1,5}[A-Z]?(?:-\d{1,5})?(?![\w-]))")
+_GLUED = re.compile(r"(?:QL|TL|BN|ĐT)(?<![\w.-]..)(?=\d{1,5}[A-Z]?(?:-\d{1,5})?(?![\w-]))")
 _NEXT_WORD = re.compile(r"[^\S\n]+(\S+)")
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 # Codes in a list, next to the candidate: "HAG, ITA, HSG, KBC, TTB".
