@@ -58,7 +58,7 @@ def _with_spaced_tail(text: str, m: re.Match[str]) -> tuple[int, int]:
 # script, a repeated pattern): abbreviations inside it stay as written, and a 10 MB run of "TP."
 # does not become 3.3 million matches.
 _ENDLESS = re.compile(r"(?<!\S)\S{256,}")
-_DEFINITION = re.compile(r"\(\s*([A-ZĐ][A-Za-zĐđ&.\- ]{0,18}[A-Za-zĐđ])\s*\)")
+_DEFINITION = re.compile(r"\(\s*([A-ZĐ][A-Za-zĐđ&.\- ]{0,18}[A-Za-zĐđ])\s*\)(?!\d)")  # not a formula: (CN)2
 # "(Doanh nghiệp Nhà nước - DNNN)": the long form and its abbreviation inside one pair of brackets.
 _DASH_DEFINITION = re.compile(r"\(([^()\n]{3,120}?)\s[-–]\s([A-ZĐ][A-Za-zĐđ&.\-]{0,18}[A-Za-zĐđ])\s*\)")
 # "ĐXT: Điểm xét tuyển, ĐCN: Điểm cả năm" (a legend under a formula, a list of abbreviations): the
@@ -394,7 +394,7 @@ class AbbreviationExpander:
         start = long_form([w for w, _ in spans], abbr)
         if start is None:
             return None
-        definition = clause[spans[start][1] :].strip()
+        definition = clause[spans[start][1] :].strip().rstrip("\"'”’»")  # "chủ nghĩa tư bản" (CNTB)
         at = paren - len(clause) + spans[start][1]
         later = [w for w, _ in spans[start + 1 :]]
         if later and all(w.islower() for w in later) and _SENTENCE_END.search(text, max(0, at - 12), at):
