@@ -367,26 +367,36 @@ class AbbreviationExpander:
 
     def _is_code(self, text: str, start: int, end: int, abbr: str) -> bool:
         """True for a stock ticker: after "mã" or "cổ phiếu" ("mã TTB"), in a list of codes most of
-        which are no abbreviation ("HAG, ITA, HSG, KBC, TTB"), or a three-letter key listed with a
-        code that is none ("cổ tức từ HND và QTP")."""
+        which are no abbreviation ("HAG, ITA, HSG, KBC, TTB"; "KH, NH, PH, QU, TH" in a list of
+        letters), or a three-letter key listed with a code that is none ("cổ tức từ HND và QTP"); and a
+        part of a document number written with spaces ("số 96 NQ/QHK6")."""
         if _TICKER_CUE.search(text, max(0, start - 12), start):
             return True
-        codes = 0
+        if _CODE_PART_AFTER.match(text, end) and _NUMBER_BEFORE.search(text, max(0, start - 4), start):
+            return True
+        if _CODE_PART_BEFORE.search(text, max(0, start - 20), start):
+            return True
+        codes = letters = 0  # neighbours in the list that are no abbreviation: codes, and single letters
+        items = []
         at = end
         for _ in range(4):  # the next few items of the list, and the ones before
             found = _CODE_AFTER.match(text, at, end + 40)
             if found is None:
                 break
-            codes += found.group(1) not in self._entries
+            items.append(found.group(1))
             at = found.end()
         at = start
         for _ in range(4):
             found = _CODE_BEFORE.search(text, max(0, at - 12), at)
             if found is None:
                 break
-            codes += found.group(1) not in self._entries
+            items.append(found.group(1))
             at = found.start()
-        return codes >= 2 or (codes == 1 and _TICKER_SHAPE.fullmatch(abbr) is not None)
+        for item in items:
+            if item not in self._entries:
+                codes += len(item) > 1
+                letters += len(item) == 1
+        return codes >= 2 or codes + letters >= 3 or (codes == 1 and _TICKER_SHAPE.fullmatch(abbr) is not None)
 
     def _definition(self, text: str, paren: int, abbr: str) -> str | None:
         clause = re.split(r"[,;:()\[\]\n.!?]", text[max(0, paren - 200) : paren])[-1]
@@ -462,8 +472,12 @@ _GLUED = re.compile(r"(?:QL|TL|BN|ĐT)(?<![\w.-]..)(?=\d{1,5}[A-Z]?(?:-\d{1,5})?
 _NEXT_WORD = re.compile(r"[^\S\n]+(\S+)")
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 # Codes in a list, next to the candidate: "HAG, ITA, HSG, KBC, TTB".
-_CODE_AFTER = re.compile(r"\s*(?:,|và)\s*([A-Z]{3})(?![\w.])")
-_CODE_BEFORE = re.compile(r"(?<![\w.])([A-Z]{3})\s*(?:,|và)\s*$")
+_CODE_AFTER = re.compile(r"\s*(?:,|và)\s*([A-Z]{1,3})(?![\w.])")
+_CODE_BEFORE = re.compile(r"(?<![\w.])([A-Z]{1,3})\s*(?:,|và)\s*$")
+# A document number written with spaces ("số 96 NQ/QHK6", "45- NQ/TW"): a number before, a code after.
+_NUMBER_BEFORE = re.compile(r"\d\s*[-–]?\s*\Z")
+_CODE_PART_AFTER = re.compile(r"/[A-ZĐ0-9]")
+_CODE_PART_BEFORE = re.compile(r"\d\s*[-–]?\s*[A-ZĐ][A-ZĐ0-9-]*/\Z")
 _TICKER_SHAPE = re.compile(r"[A-Z]{3}")
 _TICKER_CUE = re.compile(r"(?:\b[Mm]ã|[Cc]ổ phiếu|[Mm]ã chứng khoán|[Mm]ã CK)\s+$")
 _FULL_NAME_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}*\s+\p{Lu}")  # "Nguyễn Trí …", not "Sau đó" (a new sentence)
