@@ -358,6 +358,8 @@ class AbbreviationExpander:
             return None
         if expansion == KEEP or _ROMAN.fullmatch(abbr) or _in_capitals(text, m.start(), m.end(), self._entries):
             return None
+        if len(abbr) <= 3 and _after_foreign_name(text, m.start()):
+            return None
         if self._is_code(text, m.start(), m.end(), abbr):
             return None
         if text[m.end() : m.end() + 1].isalnum():
@@ -477,7 +479,9 @@ _CODE_BEFORE = re.compile(r"(?<![\w.])([A-Z]{1,3})\s*(?:,|và)\s*$")
 # A document number written with spaces ("số 96 NQ/QHK6", "45- NQ/TW"): a number before, a code after.
 _NUMBER_BEFORE = re.compile(r"\d\s*[-–]?\s*\Z")
 _CODE_PART_AFTER = re.compile(r"/[A-ZĐ0-9]")
-_CODE_PART_BEFORE = re.compile(r"\d\s*[-–]?\s*[A-ZĐ][A-ZĐ0-9-]*/\Z")
+_CODE_PART_BEFORE = re.compile(r"\d\s*[-–]?\s*[A-ZĐ][A-ZĐ0-9/-]*/\Z")
+# The word right before, on the same line, one space away: "Paris SG", "Hamburger SV", "Daily NK".
+_WORD_BEFORE = re.compile(r"(?<![\w.'-])([^\W\d_][^\W\d_'-]*) \Z")
 _TICKER_SHAPE = re.compile(r"[A-Z]{3}")
 _TICKER_CUE = re.compile(r"(?:\b[Mm]ã|[Cc]ổ phiếu|[Mm]ã chứng khoán|[Mm]ã CK)\s+$")
 _FULL_NAME_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}*\s+\p{Lu}")  # "Nguyễn Trí …", not "Sau đó" (a new sentence)
@@ -506,6 +510,17 @@ def _in_capitals(text: str, start: int, end: int, keys: Mapping[str, object]) ->
         if len(word) >= 2 and word.isupper() and not word.isascii() and word not in keys and parse_syllable(word):
             return True
     return False
+
+
+def _after_foreign_name(text: str, start: int) -> bool:
+    """True after a capitalised word that is no Vietnamese syllable, one space away: a short key there
+    ends a foreign name ("Paris SG", "Hamburger SV", "Daily NK", "Acura TL"), which Vietnamese never
+    puts before a title or a unit."""
+    before = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if before is None:
+        return False
+    word = before.group(1)
+    return word[:1].isupper() and not word.isupper() and parse_syllable(to_nfc(word)) is None
 
 
 @lru_cache(maxsize=4096)
