@@ -274,6 +274,8 @@ def test_rules_scanned_near_their_cores_find_what_a_full_scan_finds(text: str) -
     "Chủ Nhật", "chúa nhật", "T7", "Th 2", "th2", "CN", "trực cn", "sáng nay", "2 tuần\tnữa", "Cách đây 3 ngày",
     "nửa năm đầu năm", "Cuối năm", "những năm 1990", "Thập kỷ 80", "bây  giờ", "Xuân Giáp Thìn",
     "tháng\ttới", "Ngày kia",
+    "Đầu  tháng này", "giữa\ttháng 5", "Thượng tuần tháng 3", "hạ tuần tháng Giêng", "ngày đầu tiên của tháng 5",
+    "Tuần cuối cùng tháng 12", "6 tháng đầu năm", "ba tháng cuối năm nay", "Cuối tháng", "cuối\ttháng trước",
 ])
 def test_triggers_let_every_spacing_and_case_through(text: str) -> None:
     _scans_agree(text)

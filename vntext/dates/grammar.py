@@ -158,8 +158,8 @@ def _triggers() -> dict[str, tuple[Trigger, ...]]:
     return {
         "written out": ("gày",),
         "lunar": ("ằm", "Tết", "tết", "háng"),
-        "part of this month": ("háng",),
-        "part of month": ("háng",),
+        "part of this month": _led(r"ầu\s+tháng", r"iữa\s+tháng", r"uối\s+tháng"),
+        "part of month": _led(r"ầu\s+tháng", r"iữa\s+tháng", r"uối\s+tháng", r"uần\s+tháng"),
         "month": ("háng", "hg"),
         "quarter": ("uý",),
         "half year": _led(r"háng\s+(?:đầu|cuối|sau|trước)\s+năm", r"ửa\s+(?:năm\s+)?(?:đầu|cuối|sau|trước)\s+năm"),
@@ -180,8 +180,8 @@ def _triggers() -> dict[str, tuple[Trigger, ...]]:
         "weekend": _led(r"uối\s+tuần"),
         "now": _led(r"ây\s+giờ", r"úc\s+này", r"iờ\s+này", r"út\s+này"),
         "can-chi year": _led(rf"ăm\s+(?:{stems})", rf"uân\s+(?:{stems})"),
-        "first of month": ("tháng",),
-        "months of year": ("tháng",),
+        "first of month": _led(r"ầu\s+tiên\s+(?:của\s+)?tháng", r"uối\s+cùng\s+(?:của\s+)?tháng"),
+        "months of year": _led(r"tháng\s+(?:đầu|cuối)\s+năm"),
         # T2…T7 and th 2 found from their digit, CN and cn as themselves
         "weekday": _led(r"hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])", r"hủ\s+[Nn]hật", r"húa\s+[Nn]hật",
                         r"[2-7](?:(?<=T[2-7])|(?<=[Tt]h[2-7])|(?<=[Tt]h\s[2-7]))(?!\d)", "CN", "cn"),
