@@ -25,11 +25,11 @@ import regex
 
 from ._starts import number_matches
 from ._trie import trie_pattern
+from .abbreviation_codes import after_foreign_name, in_capitals, is_code
+from .abbreviation_definitions import DASH_DEFINITION, DEFINITION, WORD, colon_definitions, long_form
 from .data import read_tsv
 from .errors import check_text
-from .forms import remove_diacritics, to_nfc
 from .protect import protected_spans
-from .syllable import parse_syllable
 
 KEPT_CATEGORIES = frozenset({"international"})
 KEEP = "="  # a context rule's expansion that means "keep the abbreviation as written"
@@ -53,21 +53,10 @@ def _with_spaced_tail(text: str, m: re.Match[str]) -> tuple[int, int]:
     return m.start(), end
 
 
-# "(ABBR)" right after the words it abbreviates.
 # A run of this many characters without a space is not language (a hash, a data blob, a minified
 # script, a repeated pattern): abbreviations inside it stay as written, and a 10 MB run of "TP."
 # does not become 3.3 million matches.
 _ENDLESS = re.compile(r"(?<!\S)\S{256,}")
-_DEFINITION = re.compile(r"\(\s*([A-ZĐ][A-Za-zĐđ&.\- ]{0,18}[A-Za-zĐđ])\s*\)(?!\d)")  # not a formula: (CN)2
-# "(Doanh nghiệp Nhà nước - DNNN)": the long form and its abbreviation inside one pair of brackets.
-_DASH_DEFINITION = re.compile(r"\(([^()\n]{3,120}?)\s[-–]\s([A-ZĐ][A-Za-zĐđ&.\-]{0,18}[A-Za-zĐđ])\s*\)")
-# "ĐXT: Điểm xét tuyển, ĐCN: Điểm cả năm" (a legend under a formula, a list of abbreviations): the
-# abbreviation, a colon, and the words up to the next comma, semicolon, full stop or line end. Found
-# from the colons (rare) back to the abbreviation: a pattern led by a capital is tried at every one.
-_ABBR_BEFORE_COLON = re.compile(r"(?<![\w/.\-])([A-ZĐ][^\W\d_]{1,11})[ \t]?\Z")
-_LONG_AFTER_COLON = re.compile(r"[ \t]*([^\W\d_][^\n,;:.()<>=+]{2,80}?)(?=[ \t]*(?:[,;.\n)]|\Z))")
-_WORD = re.compile(r"[^\W\d_]+(?:[&-][^\W\d_]+)*")
-_SKIPPABLE = frozenset({"của", "các", "về", "cho", "với", "và"})
 _SENTENCE_END = re.compile(r"(?:^|[.!?\n•]|\.\s*[\"”»)])\s*[\"“«(]?\s*$")
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 
@@ -133,68 +122,6 @@ def _rules() -> dict[str, tuple[_Rule, ...]]:
         rule = _Rule(r["expansion"], r["where"], regex.compile(r["pattern"], regex.VERSION0))
         rules.setdefault(r["abbreviation"], []).append(rule)
     return {k: tuple(v) for k, v in rules.items()}
-
-
-def _units(abbr: str) -> list[str]:
-    """Letters of *abbr* as matching units: ``ThS`` → Th, S; ``GD&ĐT`` → G, D, &, Đ, T."""
-    units: list[str] = []
-    for c in abbr:
-        if c == "&" or c.isupper():
-            units.append(c)
-        elif c.islower() and units and units[-1] != "&":
-            units[-1] += c
-    return units
-
-
-def _base(s: str) -> str:
-    return remove_diacritics(s.replace("đ", "\0").replace("Đ", "\1")).lower().replace("\0", "đ").replace("\1", "đ")
-
-
-def _unit_matches(unit: str, word: str) -> bool:
-    if unit == "&":
-        return word.lower() in ("và", "&")
-    return _base(word).startswith(_base(unit))
-
-
-def _colon_definitions(text: str) -> Iterator[tuple[tuple[int, int], str, str, int]]:
-    """Each "ABBR: Long form" of *text* whose long form has a word for every letter, in order (its
-    span, the abbreviation, the long form, where it ends): "ĐXT: Điểm xét tuyển", not "Lưu ý: ..."."""
-    colon = text.find(":")
-    while colon >= 0:
-        before = _ABBR_BEFORE_COLON.search(text, max(0, colon - 13), colon)
-        after = _LONG_AFTER_COLON.match(text, colon + 1) if before is not None else None
-        if before is not None and after is not None:
-            abbr = before.group(1)
-            words = [w.group() for w in _WORD.finditer(after.group(1))]
-            if abbr.isupper() and len(words) == len(_units(abbr)) and long_form(words, abbr) == 0:
-                yield before.span(1), abbr, after.group(1).strip(), after.end()
-        colon = text.find(":", colon + 1)
-
-
-def long_form(words: list[str], abbr: str) -> int | None:
-    """Index of the first of *words* that *abbr* abbreviates (matching its letters to the initials of
-    the last words, Schwartz–Hearst style), or ``None``.
-
-    >>> words = "Chi cục Quản lý thị trường".split()
-    >>> words[long_form(words, "QLTT"):]
-    ['Quản', 'lý', 'thị', 'trường']
-    >>> long_form("Liên minh châu Âu".split(), "EU") is None
-    True
-    """
-    units = _units(abbr)
-    if len(units) < 2:
-        return None
-    i = len(words) - 1
-    for unit in reversed(units):
-        while i >= 0 and not _unit_matches(unit, words[i]):
-            if words[i].lower() not in _SKIPPABLE:
-                return None
-            i -= 1
-        if i < 0:
-            return None
-        i -= 1
-    start = i + 1
-    return start if len(words) - start >= 2 else None
 
 
 @dataclass(frozen=True)
@@ -266,26 +193,26 @@ class AbbreviationExpander:
         protected = [_with_spaced_tail(text, m) for m in numbers] + protected_spans(text)
         protected += [m.span() for m in _ENDLESS.finditer(text)]
         learned: dict[str, tuple[int, str]] = {}
-        for m in _DEFINITION.finditer(text):
+        for m in DEFINITION.finditer(text):
             abbr = m.group(1).strip()
             definition = self._definition(text, m.start(), abbr)
             if definition is not None or abbr in self._entries:
                 protected.append(m.span())  # the definition site stays as written: "Liên hợp quốc (LHQ)"
             if definition is not None and learn:
                 learned.setdefault(abbr, (m.end(), definition))
-        for m in _DASH_DEFINITION.finditer(text) if "(" in text else ():
+        for m in DASH_DEFINITION.finditer(text) if "(" in text else ():
             abbr = m.group(2)
-            words = [w.group() for w in _WORD.finditer(m.group(1))]
+            words = [w.group() for w in WORD.finditer(m.group(1))]
             if long_form(words, abbr) != 0:
                 continue  # the words before the dash are not all its long form
             protected.append(m.span(2))
             if learn:
                 learned.setdefault(abbr, (m.end(), m.group(1).strip()))
-        for span, abbr, definition, end in _colon_definitions(text):
+        for span, abbr, definition, end in colon_definitions(text):
             protected.append(span)
             if learn:
                 learned.setdefault(abbr, (end, definition))
-        for m in _DEFINITION.finditer(text) if learned else ():
+        for m in DEFINITION.finditer(text) if learned else ():
             if m.group(1).strip() in learned:
                 protected.append(m.span())  # "(DBSA)" after another wording of it stays as written too
         protected.sort()
@@ -356,53 +283,20 @@ class AbbreviationExpander:
             expansion, source, category = self._reading(text, m, entry), "dictionary", entry.category
         else:
             return None
-        if expansion == KEEP or _ROMAN.fullmatch(abbr) or _in_capitals(text, m.start(), m.end(), self._entries):
+        if expansion == KEEP or _ROMAN.fullmatch(abbr) or in_capitals(text, m.start(), m.end(), self._entries):
             return None
-        if len(abbr) <= 3 and _after_foreign_name(text, m.start()):
+        if len(abbr) <= 3 and after_foreign_name(text, m.start()):
             return None
-        if self._is_code(text, m.start(), m.end(), abbr):
+        if is_code(text, m.start(), m.end(), abbr, self._entries):
             return None
         if text[m.end() : m.end() + 1].isalnum():
             expansion += " "  # "TP.Hồ Chí Minh" → "Thành phố Hồ Chí Minh", "QL1A" → "quốc lộ 1A"
         reading = _shared(_fit_case(text, m, expansion, category))
         return AbbreviationMatch(_shared(abbr), m.start(), m.end(), reading, source, category)
 
-    def _is_code(self, text: str, start: int, end: int, abbr: str) -> bool:
-        """True for a stock ticker: after "mã" or "cổ phiếu" ("mã TTB"), in a list of codes most of
-        which are no abbreviation ("HAG, ITA, HSG, KBC, TTB"; "KH, NH, PH, QU, TH" in a list of
-        letters), or a three-letter key listed with a code that is none ("cổ tức từ HND và QTP"); and a
-        part of a document number written with spaces ("số 96 NQ/QHK6")."""
-        if _TICKER_CUE.search(text, max(0, start - 12), start):
-            return True
-        if _CODE_PART_AFTER.match(text, end) and _NUMBER_BEFORE.search(text, max(0, start - 4), start):
-            return True
-        if _CODE_PART_BEFORE.search(text, max(0, start - 20), start):
-            return True
-        codes = letters = 0  # neighbours in the list that are no abbreviation: codes, and single letters
-        items = []
-        at = end
-        for _ in range(4):  # the next few items of the list, and the ones before
-            found = _CODE_AFTER.match(text, at, end + 40)
-            if found is None:
-                break
-            items.append(found.group(1))
-            at = found.end()
-        at = start
-        for _ in range(4):
-            found = _CODE_BEFORE.search(text, max(0, at - 12), at)
-            if found is None:
-                break
-            items.append(found.group(1))
-            at = found.start()
-        for item in items:
-            if item not in self._entries:
-                codes += len(item) > 1
-                letters += len(item) == 1
-        return codes >= 2 or codes + letters >= 3 or (codes == 1 and _TICKER_SHAPE.fullmatch(abbr) is not None)
-
     def _definition(self, text: str, paren: int, abbr: str) -> str | None:
         clause = re.split(r"[,;:()\[\]\n.!?]", text[max(0, paren - 200) : paren])[-1]
-        spans = [(w.group(), w.start()) for w in _WORD.finditer(clause)]
+        spans = [(w.group(), w.start()) for w in WORD.finditer(clause)]
         start = long_form([w for w, _ in spans], abbr)
         if start is None:
             return None
@@ -468,59 +362,11 @@ def _rebuild(options: _Options) -> AbbreviationExpander:
     return ex
 
 
-# "QL1A", "TL10", "BN3092": quốc lộ, tỉnh lộ and bệnh nhân written against their number (led by
-# the letters, which the engine skips to quickly)
+# "QL1A", "TL10", "BN3092", "ĐT741": quốc lộ, tỉnh lộ, bệnh nhân and đường tỉnh written against their
+# number (led by the letters, which the engine skips to quickly)
 _GLUED = re.compile(r"(?:QL|TL|BN|ĐT)(?<![\w.-]..)(?=\d{1,5}[A-Z]?(?:-\d{1,5})?(?![\w-]))")
-_NEXT_WORD = re.compile(r"[^\S\n]+(\S+)")
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}")
-# Codes in a list, next to the candidate: "HAG, ITA, HSG, KBC, TTB".
-_CODE_AFTER = re.compile(r"\s*(?:,|và)\s*([A-Z]{1,3})(?![\w.])")
-_CODE_BEFORE = re.compile(r"(?<![\w.])([A-Z]{1,3})\s*(?:,|và)\s*$")
-# A document number written with spaces ("số 96 NQ/QHK6", "45- NQ/TW"): a number before, a code after.
-_NUMBER_BEFORE = re.compile(r"\d\s*[-–]?\s*\Z")
-_CODE_PART_AFTER = re.compile(r"/[A-ZĐ0-9]")
-_CODE_PART_BEFORE = re.compile(r"\d\s*[-–]?\s*[A-ZĐ][A-ZĐ0-9/-]*/\Z")
-# The word right before, on the same line, one space away: "Paris SG", "Hamburger SV", "Daily NK".
-_WORD_BEFORE = re.compile(r"(?<![\w.'-])([^\W\d_][^\W\d_'-]*) \Z")
-_TICKER_SHAPE = re.compile(r"[A-Z]{3}")
-_TICKER_CUE = re.compile(r"(?:\b[Mm]ã|[Cc]ổ phiếu|[Mm]ã chứng khoán|[Mm]ã CK)\s+$")
 _FULL_NAME_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}*\s+\p{Lu}")  # "Nguyễn Trí …", not "Sau đó" (a new sentence)
-
-
-def _neighbours(text: str, start: int, end: int) -> list[str]:
-    """The words right before and after ``text[start:end]`` on its line (within 30 characters), when
-    spaces separate them from it: a headline in capitals on the line before is not its neighbour."""
-    words = []
-    before = text[max(0, start - 30) : start]
-    before = before[before.rfind("\n") + 1 :]
-    stripped = before.rstrip()
-    if stripped and len(stripped) < len(before):
-        words.append(stripped.rsplit(None, 1)[-1])
-    after = _NEXT_WORD.match(text[end : end + 30])
-    if after is not None:
-        words.append(after.group(1))
-    return words
-
-
-def _in_capitals(text: str, start: int, end: int, keys: Mapping[str, object]) -> bool:
-    """True inside a run of words written in capitals (headlines, photo credits): HÀ NỘI, THANH TUẤN.
-    A neighbour that is itself an abbreviation (the TƯ of "UBKT TƯ") is no sign of one."""
-    for word in _neighbours(text, start, end):
-        word = to_nfc(word.strip(".,;:!?()\"'“”«»"))
-        if len(word) >= 2 and word.isupper() and not word.isascii() and word not in keys and parse_syllable(word):
-            return True
-    return False
-
-
-def _after_foreign_name(text: str, start: int) -> bool:
-    """True after a capitalised word that is no Vietnamese syllable, one space away: a short key there
-    ends a foreign name ("Paris SG", "Hamburger SV", "Daily NK", "Acura TL"), which Vietnamese never
-    puts before a title or a unit."""
-    before = _WORD_BEFORE.search(text, max(0, start - 24), start)
-    if before is None:
-        return False
-    word = before.group(1)
-    return word[:1].isupper() and not word.isupper() and parse_syllable(to_nfc(word)) is None
 
 
 @lru_cache(maxsize=4096)

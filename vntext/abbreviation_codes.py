@@ -1,0 +1,97 @@
+"""Where a dictionary key is no abbreviation: a code (a stock ticker, a part of a document number, a
+letter in a list of letters), the end of a foreign name ("Paris SG"), or a word of a headline written in
+capitals."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from .forms import to_nfc
+from .syllable import parse_syllable
+
+_NEXT_WORD = re.compile(r"[^\S\n]+(\S+)")
+# Codes in a list, next to the candidate: "HAG, ITA, HSG, KBC, TTB".
+_CODE_AFTER = re.compile(r"\s*(?:,|và)\s*([A-Z]{1,3})(?![\w.])")
+_CODE_BEFORE = re.compile(r"(?<![\w.])([A-Z]{1,3})\s*(?:,|và)\s*$")
+# A document number written with spaces ("số 96 NQ/QHK6", "45- NQ/TW"): a number before, a code after.
+_NUMBER_BEFORE = re.compile(r"\d\s*[-–]?\s*\Z")
+_CODE_PART_AFTER = re.compile(r"/[A-ZĐ0-9]")
+_CODE_PART_BEFORE = re.compile(r"\d\s*[-–]?\s*[A-ZĐ][A-ZĐ0-9/-]*/\Z")
+# The word right before, on the same line, one space away: "Paris SG", "Hamburger SV", "Daily NK".
+_WORD_BEFORE = re.compile(r"(?<![\w.'-])([^\W\d_][^\W\d_'-]*) \Z")
+_TICKER_SHAPE = re.compile(r"[A-Z]{3}")
+_TICKER_CUE = re.compile(r"(?:\b[Mm]ã|[Cc]ổ phiếu|[Mm]ã chứng khoán|[Mm]ã CK)\s+$")
+
+
+def is_code(text: str, start: int, end: int, abbr: str, keys: Mapping[str, object]) -> bool:
+    """True for a stock ticker: after "mã" or "cổ phiếu" ("mã TTB"), in a list of codes most of
+    which are no abbreviation ("HAG, ITA, HSG, KBC, TTB"; "KH, NH, PH, QU, TH" in a list of
+    letters), or a three-letter key listed with a code that is none ("cổ tức từ HND và QTP"); and a
+    part of a document number written with spaces ("số 96 NQ/QHK6")."""
+    if _TICKER_CUE.search(text, max(0, start - 12), start):
+        return True
+    if _CODE_PART_AFTER.match(text, end) and _NUMBER_BEFORE.search(text, max(0, start - 4), start):
+        return True
+    if _CODE_PART_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    codes = letters = 0  # neighbours in the list that are no abbreviation: codes, and single letters
+    items = []
+    at = end
+    for _ in range(4):  # the next few items of the list, and the ones before
+        found = _CODE_AFTER.match(text, at, end + 40)
+        if found is None:
+            break
+        items.append(found.group(1))
+        at = found.end()
+    at = start
+    for _ in range(4):
+        found = _CODE_BEFORE.search(text, max(0, at - 12), at)
+        if found is None:
+            break
+        items.append(found.group(1))
+        at = found.start()
+    for item in items:
+        if item not in keys:
+            codes += len(item) > 1
+            letters += len(item) == 1
+    return codes >= 2 or codes + letters >= 3 or (codes == 1 and _TICKER_SHAPE.fullmatch(abbr) is not None)
+
+
+def _neighbours(text: str, start: int, end: int) -> list[str]:
+    """The words right before and after ``text[start:end]`` on its line (within 30 characters), when
+    spaces separate them from it: a headline in capitals on the line before is not its neighbour."""
+    words = []
+    before = text[max(0, start - 30) : start]
+    before = before[before.rfind("\n") + 1 :]
+    stripped = before.rstrip()
+    if stripped and len(stripped) < len(before):
+        words.append(stripped.rsplit(None, 1)[-1])
+    after = _NEXT_WORD.match(text[end : end + 30])
+    if after is not None:
+        words.append(after.group(1))
+    return words
+
+
+def in_capitals(text: str, start: int, end: int, keys: Mapping[str, object]) -> bool:
+    """True inside a run of words written in capitals (headlines, photo credits): HÀ NỘI, THANH TUẤN.
+    A neighbour that is itself an abbreviation (the TƯ of "UBKT TƯ") is no sign of one."""
+    for word in _neighbours(text, start, end):
+        word = to_nfc(word.strip(".,;:!?()\"'“”«»"))
+        if len(word) >= 2 and word.isupper() and not word.isascii() and word not in keys and parse_syllable(word):
+            return True
+    return False
+
+
+def after_foreign_name(text: str, start: int) -> bool:
+    """True after a capitalised word that is no Vietnamese syllable, one space away: a short key there
+    ends a foreign name ("Paris SG", "Hamburger SV", "Daily NK", "Acura TL"), which Vietnamese never
+    puts before a title or a unit."""
+    before = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if before is None:
+        return False
+    word = before.group(1)
+    return word[:1].isupper() and not word.isupper() and parse_syllable(to_nfc(word)) is None
+
+
+__all__ = ["after_foreign_name", "in_capitals", "is_code"]
