@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import vntext
@@ -191,6 +191,23 @@ def test_survey_clear_bits_are_promises(text: str) -> None:
             assert clean.space_edits(text) == [] and "  " not in text
 
 
+@needs_compiled
+@given(st.one_of(_survey_text, _dense, running_text, vietnamese_text), st.sampled_from(["new", "old"]))
+def test_survey_finds_what_the_clean_up_and_tone_scans_find(text: str, style: str) -> None:
+    # Given lists, the survey also gathers the dirty positions and the misplaced tones, and its bits
+    # stay what they are without them.
+    from vntext import clean
+
+    assert compiled is not None
+    dirty: list[int] = []
+    tones: list[tuple[int, int]] = []
+    flags = compiled.survey(text, clean.DIRTY_CHARS, dirty, ("new", "old").index(style), tones)
+    assert flags == compiled.survey(text, clean.DIRTY_CHARS)
+    with _pure_python():
+        assert dirty == clean._dirty_positions(text)
+        assert tones == misplaced_spans(text, style)
+
+
 _nfc_edges = st.text(
     st.sampled_from("aeoAÊơư\u0300\u0301\u0302\u0323\u0344\u2000\u2126\u1100\u1161\u11a8\u09c7\u09be\u0cc6\u0cd5ệ가\u3099\u304b"),
     max_size=12,
@@ -253,8 +270,20 @@ def test_compiled_and_pure_paths_agree_on_the_corpus(monkeypatch: pytest.MonkeyP
         assert vntext.analyze(text).to_dict() == analysis, name
 
 
+# Words with dirty characters in and beside them: the survey's positions must not outlive the clean-up
+# that moves them ("ho\u00adà" becomes "hoà", whose tone the scan of the raw text never saw).
+_dirty_words = st.lists(
+    st.one_of(syllables(), st.sampled_from(["\u00a0", "\u00ad", "\u200b", "\u200c", "\u2011", "Ð", "ð", "  ", " ",
+                                            "hoà", "ho", "à", "qu", "ý", "thuỷ", "Ðoà"])),
+    max_size=16,
+).map("".join)
+
+
 @needs_compiled
-@given(st.one_of(running_text, _dense), st.sampled_from(["new", "old"]))
+@given(st.one_of(running_text, _dense, _dirty_words), st.sampled_from(["new", "old"]))
+@example("ho\u00adà", "new")
+@example("thu\u200bỷ điện, Ðoà\u00a0Nẵng", "new")
+@example("ho\u00ad\u00ada  thuỷ", "old")
 def test_compiled_and_pure_normalize_agree(text: str, style: str) -> None:
     with_core = vntext.normalize(text, tone_style=style)
     with _pure_python():

@@ -164,8 +164,19 @@ static inline unsigned int slot_of(unsigned long long key) {
     return (unsigned int)((key * 0x9E3779B97F4A7C15ULL) >> (64 - SET_BITS));
 }
 
-static void fill_set(unsigned long long *set, const unsigned long long *keys, size_t n) {
+/* A bit per hash value of FILTER_BITS bits, set for each key: most candidates of clean text are turned
+ * away by one read of this table, small enough to stay in the first-level cache. */
+#define FILTER_BITS 15
+static unsigned char misplaced_filters[2][1u << (FILTER_BITS - 3)];
+
+static inline unsigned int filter_bit(unsigned long long key) {
+    return (unsigned int)((key * 0x9E3779B97F4A7C15ULL) >> (64 - FILTER_BITS));
+}
+
+static void fill_set(unsigned long long *set, unsigned char *filter, const unsigned long long *keys, size_t n) {
     for (size_t i = 0; i < n; i++) {
+        unsigned int bit = filter_bit(keys[i]);
+        filter[bit >> 3] |= (unsigned char)(1u << (bit & 7));
         unsigned int slot = slot_of(keys[i]);
         while (set[slot] != 0 && set[slot] != keys[i])
             slot = (slot + 1) & (SET_SIZE - 1);
@@ -173,7 +184,10 @@ static void fill_set(unsigned long long *set, const unsigned long long *keys, si
     }
 }
 
-static inline int known(const unsigned long long *set, unsigned long long key) {
+static inline int known(const unsigned long long *set, const unsigned char *filter, unsigned long long key) {
+    unsigned int bit = filter_bit(key);
+    if (!(filter[bit >> 3] & (1u << (bit & 7))))
+        return 0;
     for (unsigned int slot = slot_of(key);; slot = (slot + 1) & (SET_SIZE - 1)) {
         if (set[slot] == key)
             return 1;
@@ -187,72 +201,79 @@ static inline int known(const unsigned long long *set, unsigned long long key) {
      (unsigned long long)(vowel) << 27 | (unsigned long long)(tone) << 24 |                       \
      (unsigned long long)(before) << 12 | (unsigned long long)(after))
 
+/* Whether each ASCII character can start a coda (VN_CODA_START). */
+static unsigned char coda_start[128];
+
+/* The misplaced-tone check at p, where the vowel numbered vowel stands with tone tone: the end of the
+ * vowel run it is in when tones._misplaced_regex(style) matches at p, else 0. Inlined into each scan
+ * that makes it, so the string kind is a constant there. */
+static ALWAYS_INLINE Py_ssize_t misplaced_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t p, int vowel,
+                                             int tone, int style) {
+    /* The untoned vowels after it, up to the end of the run, and what follows the run. */
+    unsigned int after = 0;
+    int count = 0;
+    Py_ssize_t j = p + 1;
+    int next;
+    while (j < n && (next = plain_vowel(PyUnicode_READ(kind, data, j))) != 0) {
+        if (++count > 3)
+            return 0; /* no nucleus is that long */
+        after = after << 4 | (unsigned int)next;
+        j++;
+    }
+    if (count == 0 && (p == 0 || !plain_vowel(PyUnicode_READ(kind, data, p - 1))))
+        return 0; /* a toned vowel alone: its tone cannot be on the wrong vowel */
+    int boundary;
+    if (j == n || !is_letter(PyUnicode_READ(kind, data, j)))
+        boundary = 1;
+    else {
+        Py_UCS4 c = PyUnicode_READ(kind, data, j);
+        if (c >= 128 || !coda_start[c])
+            return 0;
+        boundary = 0;
+    }
+    /* The untoned vowels before it: the regex's lookbehind checks as many as its form has. */
+    const unsigned long long *set = misplaced_sets[style];
+    const unsigned char *filter = misplaced_filters[style];
+    unsigned int before = 0;
+    for (int k = 0; k <= 3; k++) {
+        if (k > 0) {
+            if (p - k < 0)
+                break;
+            int prev_vowel = plain_vowel(PyUnicode_READ(kind, data, p - k));
+            if (!prev_vowel)
+                break;
+            before |= (unsigned int)prev_vowel << (4 * (k - 1));
+        }
+        if (k == 0 && count == 0)
+            continue; /* a lone toned vowel is never misplaced */
+        int first = k > 0 ? (int)(before >> (4 * (k - 1))) : vowel;
+        Py_UCS4 lead = p - k - 1 >= 0 ? PyUnicode_READ(kind, data, p - k - 1) : 0;
+        int q = lead == 'q' || lead == 'Q', g = lead == 'g' || lead == 'G';
+        int guarded = (first == VN_VOWEL_U && q) || (first == VN_VOWEL_I && g);
+        if (!guarded && known(set, filter, KEY(0, boundary, vowel, tone, before, after)))
+            return j;
+        if ((q || g) && known(set, filter, KEY(q ? 1 : 2, boundary, vowel, tone, before, after)))
+            return j;
+    }
+    return 0;
+}
+
 /* misplaced_tones(text, style) -> list of (start, end): where tones._misplaced_regex(style) matches. */
 /* The scan of misplaced_tones, written once and inlined into a copy per string kind (the kind is then
  * a constant, and each character is read without a switch on it). Appends to found; -1 on error. */
-static ALWAYS_INLINE int misplaced_scan(int kind, const void *data, Py_ssize_t n, const unsigned long long *keys,
-                                        PyObject *found) {
+static ALWAYS_INLINE int misplaced_scan(int kind, const void *data, Py_ssize_t n, int style, PyObject *found) {
     for (Py_ssize_t p = 0; p < n; p++) {
         p = skip_below(kind, data, p, n, 0xC0);
         if (p == n)
             break;
-        Py_UCS4 ch = PyUnicode_READ(kind, data, p);
-        unsigned char code = letter_code(ch);
-        int tone = code & 7;
-        if (!code || !tone)
+        unsigned char code = letter_code(PyUnicode_READ(kind, data, p));
+        if (!(code & 7))
             continue;
-        int vowel = code >> 3;
-        /* The untoned vowels after it, up to the end of the run, and what follows the run. */
-        unsigned int after = 0;
-        int count = 0;
-        Py_ssize_t j = p + 1;
-        int next;
-        while (j < n && (next = plain_vowel(PyUnicode_READ(kind, data, j))) != 0) {
-            if (++count > 3)
-                break;
-            after = after << 4 | (unsigned int)next;
-            j++;
-        }
-        if (count > 3)
-            continue; /* no nucleus is that long */
-        if (count == 0 && (p == 0 || !plain_vowel(PyUnicode_READ(kind, data, p - 1))))
-            continue; /* a toned vowel alone: its tone cannot be on the wrong vowel */
-        int boundary;
-        if (j == n || !is_letter(PyUnicode_READ(kind, data, j)))
-            boundary = 1;
-        else {
-            Py_UCS4 c = PyUnicode_READ(kind, data, j);
-            if (c >= 128 || strchr(VN_CODA_START, (int)c) == NULL)
-                continue;
-            boundary = 0;
-        }
-        /* The untoned vowels before it: the regex's lookbehind checks as many as its form has. */
-        unsigned int before = 0;
-        int matched = 0;
-        for (int k = 0; k <= 3 && !matched; k++) {
-            if (k > 0) {
-                if (p - k < 0)
-                    break;
-                int prev_vowel = plain_vowel(PyUnicode_READ(kind, data, p - k));
-                if (!prev_vowel)
-                    break;
-                before |= (unsigned int)prev_vowel << (4 * (k - 1));
-            }
-            if (k == 0 && count == 0)
-                continue; /* a lone toned vowel is never misplaced */
-            int first = k > 0 ? (int)(before >> (4 * (k - 1))) : vowel;
-            Py_UCS4 lead = p - k - 1 >= 0 ? PyUnicode_READ(kind, data, p - k - 1) : 0;
-            int q = lead == 'q' || lead == 'Q', g = lead == 'g' || lead == 'G';
-            int guarded = (first == VN_VOWEL_U && q) || (first == VN_VOWEL_I && g);
-            if (!guarded && known(keys, KEY(0, boundary, vowel, tone, before, after)))
-                matched = 1;
-            else if ((q || g) && known(keys, KEY(q ? 1 : 2, boundary, vowel, tone, before, after)))
-                matched = 1;
-        }
-        if (matched) {
-            if (append_span(found, p, j) < 0)
+        Py_ssize_t end = misplaced_at(kind, data, n, p, code >> 3, code & 7, style);
+        if (end) {
+            if (append_span(found, p, end) < 0)
                 return -1;
-            p = j - 1;
+            p = end - 1;
         }
     }
     return 0;
@@ -263,7 +284,7 @@ static PyObject *misplaced_tones(PyObject *self, PyObject *args) {
     int style;
     if (!PyArg_ParseTuple(args, "Ui", &text, &style))
         return NULL;
-    const unsigned long long *keys = misplaced_sets[style ? 1 : 0];
+    style = style ? 1 : 0;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
@@ -272,9 +293,9 @@ static PyObject *misplaced_tones(PyObject *self, PyObject *args) {
         return NULL;
     if (kind == PyUnicode_1BYTE_KIND && PyUnicode_IS_ASCII(text))
         return found; /* no toned letter in ASCII */
-    int failed = kind == PyUnicode_1BYTE_KIND   ? misplaced_scan(PyUnicode_1BYTE_KIND, data, n, keys, found)
-                 : kind == PyUnicode_2BYTE_KIND ? misplaced_scan(PyUnicode_2BYTE_KIND, data, n, keys, found)
-                                                : misplaced_scan(PyUnicode_4BYTE_KIND, data, n, keys, found);
+    int failed = kind == PyUnicode_1BYTE_KIND   ? misplaced_scan(PyUnicode_1BYTE_KIND, data, n, style, found)
+                 : kind == PyUnicode_2BYTE_KIND ? misplaced_scan(PyUnicode_2BYTE_KIND, data, n, style, found)
+                                                : misplaced_scan(PyUnicode_4BYTE_KIND, data, n, style, found);
     if (failed) {
         Py_DECREF(found);
         return NULL;
@@ -616,7 +637,7 @@ static PyObject *nfc_stable(PyObject *self, PyObject *arg) {
     Py_RETURN_TRUE;
 }
 
-/* survey(text, dirty) -> flags: in one pass, which of the pipeline's scans can find anything in text, so
+/* survey(text, dirty[, found[, style, tones]]) -> flags: in one pass, which of the pipeline's scans can find anything in text, so
  * the steps with nothing to do are not run. A clear bit is a promise, a set bit only a maybe:
  *   SURVEY_TRIGGER  protect's triggers, less a "/" after a letter, digit, "_", "/" or "-" (28/6/2024),
  *                   which never starts a path: clear, protected_spans(text) is empty;
@@ -625,8 +646,13 @@ static PyObject *nfc_stable(PyObject *self, PyObject *arg) {
  *   SURVEY_NFC      a character NFC may change (nfc_stable): clear, text is its own NFC;
  *   SURVEY_DIRTY    one of the characters dirty holds (clean.DIRTY_CHARS): clear, nothing to clean;
  *   SURVEY_SPACES   two spaces in a row: clear, no run of spaces to join.
- * It stops as soon as every bit is set. */
+ * It stops as soon as every bit is set, unless it is given a list found: then it goes on to the end and
+ * appends the index of every dirty character to it (what positions(text, dirty) returns), so the
+ * clean-up needs no scan of its own; given a style and a list tones too, it appends to that what
+ * misplaced_tones(text, style) returns, so the tone step needs none either. */
 enum { SURVEY_TRIGGER = 1, SURVEY_LEGACY = 2, SURVEY_NFC = 4, SURVEY_DIRTY = 8, SURVEY_SPACES = 16, SURVEY_ALL = 31 };
+/* Not a bit of the result: a toned vowel, where the survey looks for misplaced tones when asked to. */
+enum { SURVEY_TONED = 32 };
 
 /* What each character below SURVEY_LIMIT may show, by the SURVEY_ bits (built at import; the dirty
  * characters are added per call). Most letters show nothing and are passed over in a tight loop. */
@@ -635,7 +661,7 @@ static unsigned char survey_class[SURVEY_LIMIT];
 
 /* One character the tight loop stopped at: the checks the scans it stands for would make there. */
 static int survey_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, int flags, Py_ssize_t pairs[3],
-                     const unsigned char *filter, int dkind, const void *ddata, Py_ssize_t m) {
+                     const unsigned char *filter, int dkind, const void *ddata, Py_ssize_t m, PyObject *found) {
     Py_UCS4 ch = PyUnicode_READ(kind, data, i);
     Py_ssize_t resume; /* a trigger passed over: the survey looks at every place anyway */
     if (ch < HINT_LIMIT && (hint_class[ch] & (H_LEGACY | H_CONT | H_TONE)) && !(flags & SURVEY_LEGACY)) {
@@ -666,19 +692,23 @@ static int survey_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, int
     }
     if (ch >= 0x300 && (ch >= VN_NFC_LIMIT || nfc_unsafe[ch]))
         flags |= SURVEY_NFC;
-    if (!(flags & SURVEY_DIRTY) && (filter[(ch & 1023) >> 3] & (1 << (ch & 7))))
+    if ((found != NULL || !(flags & SURVEY_DIRTY)) && (filter[(ch & 1023) >> 3] & (1 << (ch & 7))))
         for (Py_ssize_t k = 0; k < m; k++)
             if (PyUnicode_READ(dkind, ddata, k) == ch) {
                 flags |= SURVEY_DIRTY;
+                if (found != NULL && append_index(found, i) < 0)
+                    return -1;
                 break;
             }
     return flags;
 }
 
 static PyObject *survey(PyObject *self, PyObject *args) {
-    PyObject *text, *dirty;
-    if (!PyArg_ParseTuple(args, "UU", &text, &dirty))
+    PyObject *text, *dirty, *found = NULL, *tones = NULL;
+    int style = 0;
+    if (!PyArg_ParseTuple(args, "UU|O!iO!", &text, &dirty, &PyList_Type, &found, &style, &PyList_Type, &tones))
         return NULL;
+    style = style ? 1 : 0;
     int kind = PyUnicode_KIND(text), dkind = PyUnicode_KIND(dirty);
     const void *data = PyUnicode_DATA(text), *ddata = PyUnicode_DATA(dirty);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), m = PyUnicode_GET_LENGTH(dirty);
@@ -696,28 +726,47 @@ static PyObject *survey(PyObject *self, PyObject *args) {
     }
     Py_ssize_t pairs[3] = {0, 0, 0}; /* viqr_starts' dd, DD and Dd, each found without overlaps */
     int flags = 0;
-    /* Passed over: a character below SURVEY_LIMIT that shows nothing not found already. */
-#define SURVEY_LOOP(T)                                                                                 \
+    /* With a list to fill, every dirty character is still looked for once one has been found. */
+    int always = (found != NULL ? SURVEY_DIRTY : 0) | (tones != NULL ? SURVEY_TONED : 0);
+    Py_ssize_t tone_from = 0; /* a run found misplaced is not looked at again */
+    /* Passed over: a character below SURVEY_LIMIT that shows nothing not found already. Toned vowels
+     * are all below SURVEY_LIMIT. */
+#define SURVEY_LOOP(T, K)                                                                              \
     {                                                                                                  \
         const T *d = data;                                                                             \
-        for (Py_ssize_t i = 0; i < n && flags != SURVEY_ALL; i++) {                                    \
+        for (Py_ssize_t i = 0; i < n && (flags != SURVEY_ALL || always); i++) {                        \
             Py_UCS4 c = d[i];                                                                          \
-            if (c < SURVEY_LIMIT && !(cls[c] & ~flags))                                                \
+            if (c < SURVEY_LIMIT && !(cls[c] & ((SURVEY_ALL & ~flags) | always)))                      \
                 continue;                                                                              \
             if (c == ' ') {                                                                            \
                 if (i + 1 < n && d[i + 1] == ' ')                                                      \
                     flags |= SURVEY_SPACES;                                                            \
                 continue;                                                                              \
             }                                                                                          \
-            flags = survey_at(kind, data, n, i, flags, pairs, filter, dkind, ddata, m);                \
+            if (c < SURVEY_LIMIT && (cls[c] & always & SURVEY_TONED)) {                                \
+                if (i >= tone_from) {                                                                  \
+                    unsigned char code = letter_code(c);                                               \
+                    Py_ssize_t end = misplaced_at(K, data, n, i, code >> 3, code & 7, style);          \
+                    if (end) {                                                                         \
+                        if (append_span(tones, i, end) < 0)                                            \
+                            return NULL;                                                               \
+                        tone_from = end;                                                               \
+                    }                                                                                  \
+                }                                                                                      \
+                if (!(cls[c] & ((SURVEY_ALL & ~flags) | (always & SURVEY_DIRTY))))                     \
+                    continue;                                                                          \
+            }                                                                                          \
+            flags = survey_at(kind, data, n, i, flags, pairs, filter, dkind, ddata, m, found);         \
+            if (flags < 0)                                                                             \
+                return NULL;                                                                           \
         }                                                                                              \
     }
     if (kind == PyUnicode_1BYTE_KIND)
-        SURVEY_LOOP(Py_UCS1)
+        SURVEY_LOOP(Py_UCS1, PyUnicode_1BYTE_KIND)
     else if (kind == PyUnicode_2BYTE_KIND)
-        SURVEY_LOOP(Py_UCS2)
+        SURVEY_LOOP(Py_UCS2, PyUnicode_2BYTE_KIND)
     else
-        SURVEY_LOOP(Py_UCS4)
+        SURVEY_LOOP(Py_UCS4, PyUnicode_4BYTE_KIND)
 #undef SURVEY_LOOP
     return PyLong_FromLong(flags);
 }
@@ -742,9 +791,10 @@ static PyMethodDef methods[] = {
     {"nfc_stable", nfc_stable, METH_O,
      "nfc_stable(text) -> True when text is NFC by its characters alone (False says nothing)."},
     {"survey", survey, METH_VARARGS,
-     "survey(text, dirty) -> flags: which of the pipeline's scans can find anything in text (a clear bit "
-     "is a promise: 1 protect triggers, 2 legacy or VIQR hints, 4 not NFC-stable, 8 dirty characters, "
-     "16 two spaces)."},
+     "survey(text, dirty[, found[, style, tones]]) -> flags: which of the pipeline's scans can find "
+     "anything in text (a clear bit is a promise: 1 protect triggers, 2 legacy or VIQR hints, 4 not "
+     "NFC-stable, 8 dirty characters, 16 two spaces); with a list found, also appends where each dirty "
+     "character is; with a style and a list tones, also appends misplaced_tones(text, style)."},
     {"viqr_starts", viqr_starts, METH_O,
      "viqr_starts(text) -> sorted list of where a VIQR mark or dd shows."},
     {NULL, NULL, 0, NULL},
@@ -758,8 +808,8 @@ static struct PyModuleDef module = {
 static void build_letter_tables(void) {
     for (Py_UCS4 ch = 0; ch < LETTER_LIMIT; ch++)
         letter_table[ch] = (unsigned char)unicode_letter(ch);
-    fill_set(misplaced_sets[0], VN_MISPLACED_NEW, sizeof(VN_MISPLACED_NEW) / sizeof(VN_MISPLACED_NEW[0]));
-    fill_set(misplaced_sets[1], VN_MISPLACED_OLD, sizeof(VN_MISPLACED_OLD) / sizeof(VN_MISPLACED_OLD[0]));
+    fill_set(misplaced_sets[0], misplaced_filters[0], VN_MISPLACED_NEW, sizeof(VN_MISPLACED_NEW) / sizeof(VN_MISPLACED_NEW[0]));
+    fill_set(misplaced_sets[1], misplaced_filters[1], VN_MISPLACED_OLD, sizeof(VN_MISPLACED_OLD) / sizeof(VN_MISPLACED_OLD[0]));
     MARK_ALL(VN_LEGACY, H_LEGACY)
     MARK_ALL(VN_CONT, H_CONT)
     MARK_ALL(VN_CP1258_TONES, H_TONE)
@@ -774,6 +824,8 @@ static void build_letter_tables(void) {
         viqr_class[(unsigned char)*c] = 1;
     for (const char *c = "@`:w/"; *c; c++)
         trigger_class[(unsigned char)*c] = 1;
+    for (const char *c = VN_CODA_START; *c; c++)
+        coda_start[(unsigned char)*c] = 1;
     for (Py_UCS4 ch = 0; ch < SURVEY_LIMIT; ch++) {
         unsigned char bits = 0;
         if (hint_class[ch] & (H_LEGACY | H_CONT | H_TONE))
@@ -803,6 +855,9 @@ static void build_letter_tables(void) {
         else if (cp >= HIGH_FIRST && cp < HIGH_LIMIT)
             high_letters[cp - HIGH_FIRST] = code;
     }
+    for (Py_UCS4 ch = 0; ch < SURVEY_LIMIT; ch++)
+        if (letter_code(ch) & 7)
+            survey_class[ch] |= SURVEY_TONED;
 }
 
 PyMODINIT_FUNC PyInit__speedups(void) {

@@ -76,18 +76,19 @@ _GAP = 3
 _LONGEST_WORD = 32  # characters, invisible ones included, over which a word cannot be one syllable
 
 
-def character_edits(text: str) -> list[Edit]:
+def character_edits(text: str, dirty: list[int] | None = None) -> list[Edit]:
     """The first step of the clean-up: invisible and look-alike characters. Changes at most
     :data:`_GAP` characters of spaces or punctuation apart are one edit (a run of no-break and
     zero-width spaces is one), so memory follows the runs, not the characters, while every word keeps
-    its own position."""
+    its own position. *dirty*, when given, is where :data:`DIRTY_CHARS` occur in *text*, found by a
+    scan that was made anyway (the compiled core's survey)."""
     edits: list[Edit] = []
     if text.isascii():
         return edits
     last = 0
     start = end = -1  # the run of touching changes being gathered
     pieces: list[str] = []
-    for i in _dirty_positions(text):
+    for i in _dirty_positions(text) if dirty is None else dirty:
         if i < last:
             continue
         new, last = _replacement(text, i, text[i])

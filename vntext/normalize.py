@@ -25,6 +25,7 @@ from .errors import UnknownOptionError, check_text
 from .forms import nfc_edits, nfd_edits, to_nfc
 from .protect import protected_spans
 from .repair import plan, repair, repair_edits
+from .syllable import STYLES
 from .tones import check_style, place_tones_nfc, tone_edits
 
 FORMS = ("NFC", "NFD")
@@ -140,9 +141,32 @@ def _after_clean_up(survey: int, cleaned: str, edits: list[Edit]) -> int:
     return _ANYTHING & ~_SURVEY_BIT["spaces"]
 
 
-def _survey(text: str) -> int:
+@dataclass
+class _Survey:
+    """What the compiled core's survey found in a text: its bits, where the dirty characters are and,
+    when tones are placed, the misplaced-tone spans (:func:`~vntext.tones.misplaced_spans`)."""
+
+    bits: int = _ANYTHING
+    dirty: list[int] | None = None
+    tones: list[tuple[int, int]] | None = None
+
+
+def _survey(text: str, style: str | None) -> _Survey:
     speedups = _accel.speedups
-    return _ANYTHING if speedups is None else int(speedups.survey(text, DIRTY_CHARS))
+    if speedups is None:
+        return _Survey()
+    dirty: list[int] = []
+    if style is None:
+        return _Survey(int(speedups.survey(text, DIRTY_CHARS, dirty)), dirty)
+    tones: list[tuple[int, int]] = []
+    return _Survey(int(speedups.survey(text, DIRTY_CHARS, dirty, STYLES.index(style), tones)), dirty, tones)
+
+
+def _same_places(before: str, after: str) -> bool:
+    """Whether the clean-up that made *after* of *before* left the misplaced tones where they were: it
+    only ever replaces a character by one of the same kind (a space, a dash, ``Ð`` by ``Đ``) or
+    removes it, so text of the same length has had nothing removed."""
+    return len(before) == len(after)
 
 
 def run_pipeline(config: NormalizeConfig, text: str, *, track: bool = False) -> tuple[str, str | None, OffsetMap]:
@@ -153,8 +177,8 @@ def run_pipeline(config: NormalizeConfig, text: str, *, track: bool = False) -> 
     Protected spans (URLs, e-mails, paths, code; :mod:`vntext.protect`) are copied as they are, and
     the stretches between them are normalised one by one, in both modes alike.
     """
-    surveyed = _survey(text)
-    spans = protected_spans(text) if surveyed & _SURVEY_TRIGGERS else []
+    surveyed = _survey(text, config.tone_style)
+    spans = protected_spans(text) if surveyed.bits & _SURVEY_TRIGGERS else []
     if not spans:
         return _run_piece(config, text, track, surveyed)
     pieces: list[str] = []
@@ -178,10 +202,11 @@ def run_pipeline(config: NormalizeConfig, text: str, *, track: bool = False) -> 
 
 
 def _run_piece(
-    config: NormalizeConfig, text: str, track: bool, survey: int = _ANYTHING
+    config: NormalizeConfig, text: str, track: bool, surveyed: _Survey | None = None
 ) -> tuple[str, str | None, OffsetMap]:
-    """:func:`run_pipeline` of text without protected spans; a step the *survey* of *text* says has
-    nothing to do is passed over until the text changes.
+    """:func:`run_pipeline` of text without protected spans; a step the survey of *text* says has
+    nothing to do is passed over until the text changes, and the clean-up and the tone step take the
+    positions the survey found while they still hold.
 
     Legacy detection looks at the text as written, where a soft hyphen may be a letter of an 8-bit
     encoding (TCVN3 writes ư as 0xAD); when the clean-up removes it, or a repair leaves a second
@@ -191,9 +216,12 @@ def _run_piece(
     offsets = OffsetMap()
     found: str | None = None
     looked = False
+    surveyed = surveyed or _Survey()
+    dirty_in = tones_in = text  # the texts the survey's dirty positions and tone spans hold in
+    style = config.tone_style
     for passes in range(_MAX_PASSES):
         repaired = cleaned = False
-        survey = survey if passes == 0 else _ANYTHING
+        survey = surveyed.bits if passes == 0 else _ANYTHING
         for step in pipeline(config):
             bit = _SURVEY_BIT.get(step.name)
             if bit is not None and not survey & bit:
@@ -205,9 +233,13 @@ def _run_piece(
                 repaired = bool(edits)
                 if edits and found is None:
                     found = Counter(r.encoding for r in decided.repairs).most_common(1)[0][0]
-            elif track or step.name == "characters":
+            elif step.name == "characters":
+                edits = character_edits(text, surveyed.dirty if text is dirty_in else None)
+                cleaned |= bool(edits)
+            elif step.name == "tones" and style is not None and text is tones_in and surveyed.tones is not None:
+                edits = tone_edits(text, style, surveyed.tones)
+            elif track:
                 edits = step.edits(text)
-                cleaned |= step.name == "characters" and bool(edits)
             else:
                 new = step.run(text)
                 if new is not text:
@@ -217,8 +249,13 @@ def _run_piece(
             if track:
                 offsets.add(edits)
             if edits:
-                text = apply(text, edits)
-                survey = _after_clean_up(survey, text, edits) if step.name == "characters" else _ANYTHING
+                before, text = text, apply(text, edits)
+                if step.name == "characters":
+                    survey = _after_clean_up(survey, text, edits)
+                    if tones_in is before and _same_places(before, text):
+                        tones_in = text
+                else:
+                    survey = _ANYTHING
         # Only a repair, or a clean-up of text that held legacy hints or became ASCII (VIQR), can leave
         # something to repair: ordinary text pays nothing for a second look.
         if not config.fix_encoding or not (repaired or (cleaned and (looked or text.isascii()))):

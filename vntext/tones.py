@@ -157,8 +157,10 @@ def normalize_tones(text: str, style: str = "new") -> str:
     return place_tones_nfc(to_nfc(text), check_style(style))
 
 
-def tone_edits(text: str, style: str) -> list[Edit]:
-    """The words of NFC *text* whose tone *style* places elsewhere, as same-length edits.
+def tone_edits(text: str, style: str, spans: list[tuple[int, int]] | None = None) -> list[Edit]:
+    """The words of NFC *text* whose tone *style* places elsewhere, as same-length edits; *spans*,
+    when given, is :func:`misplaced_spans` of *text*, found by a scan made anyway (the compiled
+    core's survey).
 
     A word whose tone is merely in the other convention's place (``hoà``/``hòa``) is changed on any
     line that does not read as another language; a misplaced tone is repaired only in a clause with
@@ -173,7 +175,7 @@ def tone_edits(text: str, style: str) -> list[Edit]:
     other = "old" if style == "new" else "new"
     judge: LineJudge | None = None
     seen = 0  # end of the last word looked at: a run of glued letters is measured once
-    for found_start, found_end in misplaced_spans(text, style):
+    for found_start, found_end in misplaced_spans(text, style) if spans is None else spans:
         if found_start < seen:
             continue
         start, end = _word_start(text, found_start, seen), _word_end(text, found_end)
