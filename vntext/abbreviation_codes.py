@@ -11,9 +11,13 @@ from .forms import to_nfc
 from .syllable import parse_syllable
 
 _NEXT_WORD = re.compile(r"[^\S\n]+(\S+)")
-# Codes in a list, next to the candidate: "HAG, ITA, HSG, KBC, TTB".
-_CODE_AFTER = re.compile(r"\s*(?:,|và)\s*([A-Z]{1,3})(?![\w.])")
-_CODE_BEFORE = re.compile(r"(?<![\w.])([A-Z]{1,3})\s*(?:,|và)\s*$")
+# Codes in a list, next to the candidate, each maybe with a figure in brackets: "HAG, ITA, HSG, KBC,
+# TTB", "VIC (-402 tỷ đồng), HCM (-328 tỷ đồng)".
+_FIGURE = r"(?:\s*\([^()\n]{1,30}\))?"
+_CODE_AFTER = re.compile(_FIGURE + r"\s*(?:,|và)\s*([A-Z]{1,3})(?![\w.])")
+_CODE_BEFORE = re.compile(r"(?<![\w.])([A-Z]{1,3})" + _FIGURE + r"\s*(?:,|và)\s*$")
+# A signed figure right after a ticker: "HCM (-328 tỷ đồng)", "HCM +2,5%".
+_SIGNED_AFTER = re.compile(r"\s?\(\s*[-+−]\d|\s[-+−]\d")
 # A document number written with spaces ("số 96 NQ/QHK6", "45- NQ/TW"): a number before, a code after.
 _NUMBER_BEFORE = re.compile(r"\d\s*[-–]?\s*\Z")
 _CODE_PART_AFTER = re.compile(r"/[A-ZĐ0-9]")
@@ -25,11 +29,14 @@ _TICKER_CUE = re.compile(r"(?:\b[Mm]ã|[Cc]ổ phiếu|[Mm]ã chứng khoán|[Mm
 
 
 def is_code(text: str, start: int, end: int, abbr: str, keys: Mapping[str, object]) -> bool:
-    """True for a stock ticker: after "mã" or "cổ phiếu" ("mã TTB"), in a list of codes most of
-    which are no abbreviation ("HAG, ITA, HSG, KBC, TTB"; "KH, NH, PH, QU, TH" in a list of
-    letters), or a three-letter key listed with a code that is none ("cổ tức từ HND và QTP"); and a
-    part of a document number written with spaces ("số 96 NQ/QHK6")."""
+    """True for a stock ticker: after "mã" or "cổ phiếu" ("mã TTB"), a three-letter key before a
+    signed figure ("HCM (-328 tỷ đồng)"), in a list of codes most of which are no abbreviation ("HAG,
+    ITA, HSG, KBC, TTB", also with figures: "VIC (-402 tỷ), HCM (-328 tỷ)"; "KH, NH, PH, QU, TH" in a
+    list of letters), or a three-letter key listed with a code that is none ("cổ tức từ HND và QTP");
+    and a part of a document number written with spaces ("số 96 NQ/QHK6")."""
     if _TICKER_CUE.search(text, max(0, start - 12), start):
+        return True
+    if _TICKER_SHAPE.fullmatch(abbr) and _SIGNED_AFTER.match(text, end):
         return True
     if _CODE_PART_AFTER.match(text, end) and _NUMBER_BEFORE.search(text, max(0, start - 4), start):
         return True
