@@ -1,13 +1,17 @@
 """Definitions written in the text, which teach a document what its abbreviations mean: "Quản lý thị
-trường (QLTT)", "(Doanh nghiệp Nhà nước - DNNN)", and a legend "ĐXT: Điểm xét tuyển". The letters of
+trường (QLTT)", "(Doanh nghiệp Nhà nước - DNNN)", a legend "ĐXT: Điểm xét tuyển", and a list of
+abbreviations at the head of a report or thesis ("BVMT Bảo vệ môi trường", a row each). The letters of
 the abbreviation are matched to the initials of the long form (:func:`long_form`)."""
 
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from .forms import remove_diacritics
+from .syllable import VIETNAMESE_LETTERS
 
 # "(ABBR)" right after the words it abbreviates (not a formula: "(CN)2").
 DEFINITION = re.compile(r"\(\s*([A-ZĐ][A-Za-zĐđ&.\- ]{0,18}[A-Za-zĐđ])\s*\)(?!\d)")
@@ -58,6 +62,68 @@ def colon_definitions(text: str) -> Iterator[tuple[tuple[int, int], str, str, in
         colon = text.find(":", colon + 1)
 
 
+# A list of abbreviations ("DANH MỤC CHỮ VIẾT TẮT"), one a row, as text extracted from a document
+# gives it: "BVMT\tBảo vệ môi trường", "3 BQL Ban quản lý", or rows run together on one line. An
+# abbreviation in capitals, then exactly one word for each of its letters, the first a capital, then
+# the end of the row: a line end, a tab, a row number or the next abbreviation.
+# Capitals only, so the pattern passes over the ordinary words of the text at the engine's speed.
+_CAPITALS = "A-Z" + "".join(sorted({c.upper() for c in VIETNAMESE_LETTERS} - set(string.ascii_letters)))
+_CAPITAL_ABBR = f"[{_CAPITALS}][{_CAPITALS}&]{{1,9}}"
+_LEGEND_ABBR = re.compile(rf"(?<![\w&.,/-])({_CAPITAL_ABBR})[ \t]+(?=[^\W\d_])")
+_LEGEND_WORDS = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){1,11}")
+_BARE_WORD = re.compile(r"[^\W\d_]+")
+_ROW_END = re.compile(rf"[ \t]*(?:\n|\Z|\t|\d{{1,3}}[ \t]|{_CAPITAL_ABBR}[ \t])")
+_LEGEND_ROWS = 3  # fewer are not a list: a capitalised phrase after a key happens in running text
+_ROW_GAP = 160  # characters between two rows of one list (a row the pattern cannot read, a heading)
+
+
+@dataclass(frozen=True)
+class Legend:
+    """A list of abbreviations: its span (kept as written, rows the pattern cannot read included)
+    and the rows it read, as (span of the abbreviation, abbreviation, long form, end of the row)."""
+
+    span: tuple[int, int]
+    rows: list[tuple[tuple[int, int], str, str, int]]
+
+
+def _legend_rows(text: str) -> Iterator[tuple[tuple[int, int], str, str, int]]:
+    for m in _LEGEND_ABBR.finditer(text):
+        abbr = m.group(1)
+        units = _units(abbr)
+        run = _LEGEND_WORDS.match(text, m.end())
+        if run is None or len(units) < 2:
+            continue
+        words = list(_BARE_WORD.finditer(run.group()))[: len(units)]
+        if len(words) < len(units) or not words[0].group()[:1].isupper():
+            continue
+        end = m.end() + words[-1].end()
+        if long_form([w.group() for w in words], abbr) == 0 and _ROW_END.match(text, end):
+            long = text[m.end() : end]
+            if len(words) > 1 and words[1].group().islower():
+                long = long[:1].lower() + long[1:]  # a row's capital is the list's, not the name's
+            yield m.span(1), abbr, long, end
+
+
+def legends(text: str) -> list[Legend]:
+    """The lists of abbreviations in *text*: rows at most :data:`_ROW_GAP` characters apart, at least
+    three of them ("BVMT Bảo vệ môi trường", each letter a word).
+
+    >>> rows = legends("BVMT Bảo vệ môi trường\\nBQL Ban quản lý\\nPTBV Phát triển bền vững")[0].rows
+    >>> [row[1:3] for row in rows]
+    [('BVMT', 'bảo vệ môi trường'), ('BQL', 'ban quản lý'), ('PTBV', 'phát triển bền vững')]
+    """
+    found: list[Legend] = []
+    rows: list[tuple[tuple[int, int], str, str, int]] = []
+    for row in [*_legend_rows(text), None]:
+        if rows and (row is None or row[0][0] - rows[-1][3] > _ROW_GAP):
+            if len(rows) >= _LEGEND_ROWS:
+                found.append(Legend((rows[0][0][0], rows[-1][3]), rows))
+            rows = []
+        if row is not None:
+            rows.append(row)
+    return found
+
+
 def long_form(words: list[str], abbr: str) -> int | None:
     """Index of the first of *words* that *abbr* abbreviates (matching its letters to the initials of
     the last words, Schwartz–Hearst style), or ``None``.
@@ -84,4 +150,4 @@ def long_form(words: list[str], abbr: str) -> int | None:
     return start if len(words) - start >= 2 else None
 
 
-__all__ = ["DASH_DEFINITION", "DEFINITION", "WORD", "colon_definitions", "long_form"]
+__all__ = ["DASH_DEFINITION", "DEFINITION", "WORD", "Legend", "colon_definitions", "legends", "long_form"]

@@ -26,7 +26,7 @@ import regex
 from ._starts import number_matches
 from ._trie import trie_pattern
 from .abbreviation_codes import after_foreign_name, in_capitals, is_code
-from .abbreviation_definitions import DASH_DEFINITION, DEFINITION, WORD, colon_definitions, long_form
+from .abbreviation_definitions import DASH_DEFINITION, DEFINITION, WORD, colon_definitions, legends, long_form
 from .data import read_tsv
 from .errors import check_text
 from .protect import protected_spans
@@ -208,7 +208,9 @@ class AbbreviationExpander:
             protected.append(m.span(2))
             if learn:
                 learned.setdefault(abbr, (m.end(), m.group(1).strip()))
-        for span, abbr, definition, end in colon_definitions(text):
+        listed = legends(text)
+        protected += [legend.span for legend in listed]
+        for span, abbr, definition, end in [*colon_definitions(text), *(r for lg in listed for r in lg.rows)]:
             protected.append(span)
             if learn:
                 learned.setdefault(abbr, (end, definition))
