@@ -651,13 +651,47 @@ static PyObject *nfc_stable(PyObject *self, PyObject *arg) {
  * clean-up needs no scan of its own; given a style and a list tones too, it appends to that what
  * misplaced_tones(text, style) returns, so the tone step needs none either. */
 enum { SURVEY_TRIGGER = 1, SURVEY_LEGACY = 2, SURVEY_NFC = 4, SURVEY_DIRTY = 8, SURVEY_SPACES = 16, SURVEY_ALL = 31 };
-/* Not a bit of the result: a toned vowel, where the survey looks for misplaced tones when asked to. */
-enum { SURVEY_TONED = 32 };
 
-/* What each character below SURVEY_LIMIT may show, by the SURVEY_ bits (built at import; the dirty
- * characters are added per call). Most letters show nothing and are passed over in a tight loop. */
+/* What each character below SURVEY_LIMIT is to the survey, 16 bits: the low byte what it may show
+ * alone (SURVEY_ bits), the high byte what it is in the pairs of neighbours the survey looks for: a
+ * toned vowel beside an untoned one (where a tone may be misplaced), two spaces, dd (VIQR's đ). Each
+ * of those letters alone is too common to stop at. */
+enum { PAIR_PLAIN = 0x100, PAIR_TONED = 0x200, PAIR_SPACE = 0x400, PAIR_DEE = 0x800 };
 #define SURVEY_LIMIT 0x2200
-static unsigned char survey_class[SURVEY_LIMIT];
+static unsigned short survey_class[SURVEY_LIMIT]; /* built at import */
+static unsigned short survey_table[SURVEY_LIMIT]; /* survey_class with the dirty characters of survey_dirty */
+static PyObject *survey_dirty = NULL;             /* a reference to the dirty string survey_table is for */
+
+/* The tight loop reads one small class per character and looks the pair (class before, class) up in a
+ * table that says what to do there, so it costs a few instructions a character and branches only
+ * where there is something to look at. A class is a combination of the KIND_ bits; a table entry of
+ * the HIT_ bits. There is one table for each set of pairs still looked for (PAIRS_ bits). */
+enum { KIND_PLAIN = 1, KIND_TONED = 2, KIND_SPACE = 4, KIND_DEE = 8, KIND_ALONE = 16, KIND_FORCE = 32, KINDS = 64 };
+enum { HIT_TONED_HERE = 1, HIT_TONED_BEFORE = 2, HIT_SPACES = 4, HIT_DEE = 8, HIT_ALONE = 16 };
+enum { PAIRS_TONES = 1, PAIRS_SPACES = 2, PAIRS_DEE = 4, PAIRS_STATES = 8 };
+static unsigned char survey_kinds[SURVEY_LIMIT]; /* the class of each character, for survey_dirty */
+static unsigned char survey_hits[PAIRS_STATES][KINDS * KINDS];
+
+static void build_survey_hits(void) {
+    for (int state = 0; state < PAIRS_STATES; state++)
+        for (int before = 0; before < KINDS; before++)
+            for (int kind = 0; kind < KINDS; kind++) {
+                unsigned char hit = 0;
+                if (state & PAIRS_TONES) {
+                    if ((kind & KIND_TONED) && (before & KIND_PLAIN))
+                        hit |= HIT_TONED_HERE;
+                    if ((kind & KIND_PLAIN) && (before & KIND_TONED))
+                        hit |= HIT_TONED_BEFORE;
+                }
+                if ((state & PAIRS_SPACES) && (kind & KIND_SPACE) && (before & KIND_SPACE))
+                    hit |= HIT_SPACES;
+                if ((state & PAIRS_DEE) && (kind & KIND_DEE) && (before & KIND_DEE))
+                    hit |= HIT_DEE;
+                if (kind & (KIND_ALONE | KIND_FORCE))
+                    hit |= HIT_ALONE;
+                survey_hits[state][before * KINDS + kind] = hit;
+            }
+}
 
 /* One character the tight loop stopped at: the checks the scans it stands for would make there. */
 static int survey_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, int flags, Py_ssize_t pairs[3],
@@ -703,6 +737,32 @@ static int survey_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, int
     return flags;
 }
 
+/* survey_table for the dirty characters dirty: rebuilt only when they change (callers pass one
+ * constant string). 0 on success, -1 with an exception set. */
+static int survey_table_for(PyObject *dirty) {
+    if (survey_dirty != NULL && (survey_dirty == dirty || PyUnicode_Compare(survey_dirty, dirty) == 0))
+        return 0;
+    if (PyErr_Occurred())
+        return -1;
+    int dkind = PyUnicode_KIND(dirty);
+    const void *ddata = PyUnicode_DATA(dirty);
+    memcpy(survey_table, survey_class, sizeof(survey_table));
+    for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(dirty); k++) {
+        Py_UCS4 c = PyUnicode_READ(dkind, ddata, k);
+        if (c < SURVEY_LIMIT)
+            survey_table[c] |= SURVEY_DIRTY;
+    }
+    for (Py_UCS4 c = 0; c < SURVEY_LIMIT; c++) {
+        unsigned short bits = survey_table[c];
+        survey_kinds[c] = (unsigned char)((bits & PAIR_PLAIN ? KIND_PLAIN : 0) | (bits & PAIR_TONED ? KIND_TONED : 0) |
+                                          (bits & PAIR_SPACE ? KIND_SPACE : 0) | (bits & PAIR_DEE ? KIND_DEE : 0) |
+                                          (bits & 0xFF ? KIND_ALONE : 0));
+    }
+    Py_INCREF(dirty);
+    Py_XSETREF(survey_dirty, dirty);
+    return 0;
+}
+
 static PyObject *survey(PyObject *self, PyObject *args) {
     PyObject *text, *dirty, *found = NULL, *tones = NULL;
     int style = 0;
@@ -712,53 +772,62 @@ static PyObject *survey(PyObject *self, PyObject *args) {
     int kind = PyUnicode_KIND(text), dkind = PyUnicode_KIND(dirty);
     const void *data = PyUnicode_DATA(text), *ddata = PyUnicode_DATA(dirty);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), m = PyUnicode_GET_LENGTH(dirty);
-    unsigned char cls[SURVEY_LIMIT];
-    memcpy(cls, survey_class, sizeof(cls));
     unsigned char filter[128]; /* the dirty characters, as in positions() */
     if (char_filter(dirty, filter) < 128) {
         PyErr_SetString(PyExc_ValueError, "survey() looks for dirty characters outside ASCII only");
         return NULL;
     }
-    for (Py_ssize_t k = 0; k < m; k++) {
-        Py_UCS4 c = PyUnicode_READ(dkind, ddata, k);
-        if (c < SURVEY_LIMIT)
-            cls[c] |= SURVEY_DIRTY;
-    }
+    if (survey_table_for(dirty) < 0)
+        return NULL;
+    const unsigned short *cls = survey_table;
     Py_ssize_t pairs[3] = {0, 0, 0}; /* viqr_starts' dd, DD and Dd, each found without overlaps */
     int flags = 0;
-    /* With a list to fill, every dirty character is still looked for once one has been found. */
-    int always = (found != NULL ? SURVEY_DIRTY : 0) | (tones != NULL ? SURVEY_TONED : 0);
-    Py_ssize_t tone_from = 0; /* a run found misplaced is not looked at again */
-    /* Passed over: a character below SURVEY_LIMIT that shows nothing not found already. Toned vowels
-     * are all below SURVEY_LIMIT. */
+    /* With a list to fill, the survey goes on to the end: every dirty character, every tone. */
+    int always = found != NULL || tones != NULL;
+    Py_ssize_t tone_from = 0; /* toned vowels before it are looked at, or inside a run found misplaced */
+    /* What the loop still looks for: bits alone, and pairs of neighbours; both shrink as flags are found. */
+    unsigned int alone = 0;
+    const unsigned char *hits = NULL;
+#define SURVEY_MASKS()                                                                                 \
+    do {                                                                                               \
+        alone = (SURVEY_ALL & ~SURVEY_SPACES & ~(unsigned int)flags) | (found != NULL ? SURVEY_DIRTY : 0); \
+        hits = survey_hits[(tones != NULL ? PAIRS_TONES : 0) | (flags & SURVEY_SPACES ? 0 : PAIRS_SPACES) | \
+                           (flags & SURVEY_LEGACY ? 0 : PAIRS_DEE)];                                   \
+    } while (0)
+    SURVEY_MASKS();
 #define SURVEY_LOOP(T, K)                                                                              \
     {                                                                                                  \
         const T *d = data;                                                                             \
+        unsigned int before = 0; /* the class of the character before */                              \
         for (Py_ssize_t i = 0; i < n && (flags != SURVEY_ALL || always); i++) {                        \
             Py_UCS4 c = d[i];                                                                          \
-            if (c < SURVEY_LIMIT && !(cls[c] & ((SURVEY_ALL & ~flags) | always)))                      \
+            unsigned int k = c < SURVEY_LIMIT ? survey_kinds[c] : KIND_FORCE;                          \
+            unsigned int hit = hits[before * KINDS + k];                                               \
+            before = k;                                                                                \
+            if (!hit)                                                                                  \
                 continue;                                                                              \
-            if (c == ' ') {                                                                            \
-                if (i + 1 < n && d[i + 1] == ' ')                                                      \
-                    flags |= SURVEY_SPACES;                                                            \
-                continue;                                                                              \
-            }                                                                                          \
-            if (c < SURVEY_LIMIT && (cls[c] & always & SURVEY_TONED)) {                                \
-                if (i >= tone_from) {                                                                  \
-                    unsigned char code = letter_code(c);                                               \
-                    Py_ssize_t end = misplaced_at(K, data, n, i, code >> 3, code & 7, style);          \
-                    if (end) {                                                                         \
-                        if (append_span(tones, i, end) < 0)                                            \
-                            return NULL;                                                               \
-                        tone_from = end;                                                               \
-                    }                                                                                  \
+            int was = flags;                                                                           \
+            if (hit & (HIT_TONED_HERE | HIT_TONED_BEFORE)) {                                           \
+                Py_ssize_t p = hit & HIT_TONED_HERE ? i : i - 1;                                       \
+                if (p >= tone_from) {                                                                  \
+                    unsigned char code = letter_code(d[p]);                                            \
+                    Py_ssize_t end = misplaced_at(K, data, n, p, code >> 3, code & 7, style);          \
+                    if (end && append_span(tones, p, end) < 0)                                         \
+                        return NULL;                                                                   \
+                    tone_from = end ? end : p + 1;                                                     \
                 }                                                                                      \
-                if (!(cls[c] & ((SURVEY_ALL & ~flags) | (always & SURVEY_DIRTY))))                     \
-                    continue;                                                                          \
             }                                                                                          \
-            flags = survey_at(kind, data, n, i, flags, pairs, filter, dkind, ddata, m, found);         \
-            if (flags < 0)                                                                             \
-                return NULL;                                                                           \
+            if (hit & HIT_SPACES)                                                                      \
+                flags |= SURVEY_SPACES;                                                                \
+            if (hit & HIT_DEE)                                                                         \
+                flags = survey_at(K, data, n, i - 1, flags, pairs, filter, dkind, ddata, m, found);    \
+            if ((hit & HIT_ALONE) && (c >= SURVEY_LIMIT || (cls[c] & alone))) {                        \
+                flags = survey_at(K, data, n, i, flags, pairs, filter, dkind, ddata, m, found);        \
+                if (flags < 0)                                                                         \
+                    return NULL;                                                                       \
+            }                                                                                          \
+            if (flags != was)                                                                          \
+                SURVEY_MASKS();                                                                        \
         }                                                                                              \
     }
     if (kind == PyUnicode_1BYTE_KIND)
@@ -768,6 +837,7 @@ static PyObject *survey(PyObject *self, PyObject *args) {
     else
         SURVEY_LOOP(Py_UCS4, PyUnicode_4BYTE_KIND)
 #undef SURVEY_LOOP
+#undef SURVEY_MASKS
     return PyLong_FromLong(flags);
 }
 
@@ -827,15 +897,17 @@ static void build_letter_tables(void) {
     for (const char *c = VN_CODA_START; *c; c++)
         coda_start[(unsigned char)*c] = 1;
     for (Py_UCS4 ch = 0; ch < SURVEY_LIMIT; ch++) {
-        unsigned char bits = 0;
+        unsigned short bits = 0;
         if (hint_class[ch] & (H_LEGACY | H_CONT | H_TONE))
             bits |= SURVEY_LEGACY;
-        if (ch < 128 && viqr_class[ch])
+        if (ch < 128 && viqr_class[ch] && ch != 'd' && ch != 'D')
             bits |= SURVEY_LEGACY;
+        if (ch == 'd' || ch == 'D')
+            bits |= PAIR_DEE;
         if (ch < 128 && trigger_class[ch])
             bits |= SURVEY_TRIGGER;
         if (ch == ' ')
-            bits |= SURVEY_SPACES;
+            bits |= PAIR_SPACE;
         if (ch >= 0x300 && (ch >= VN_NFC_LIMIT || nfc_unsafe[ch]))
             bits |= SURVEY_NFC;
         survey_class[ch] = bits;
@@ -856,11 +928,11 @@ static void build_letter_tables(void) {
             high_letters[cp - HIGH_FIRST] = code;
     }
     for (Py_UCS4 ch = 0; ch < SURVEY_LIMIT; ch++)
-        if (letter_code(ch) & 7)
-            survey_class[ch] |= SURVEY_TONED;
+        survey_class[ch] |= (letter_code(ch) & 7) ? PAIR_TONED : plain_vowel(ch) ? PAIR_PLAIN : 0;
 }
 
 PyMODINIT_FUNC PyInit__speedups(void) {
     build_letter_tables();
+    build_survey_hits();
     return PyModule_Create(&module);
 }
