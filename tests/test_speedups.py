@@ -290,6 +290,34 @@ def test_compiled_and_pure_normalize_agree(text: str, style: str) -> None:
         assert vntext.normalize(text, tone_style=style) == with_core
 
 
+_configs = st.builds(
+    dict,
+    form=st.sampled_from(["NFC", "NFD"]),
+    tone_style=st.sampled_from(["new", "old", None]),
+    clean=st.booleans(),
+    fix_encoding=st.booleans(),
+)
+
+
+@needs_compiled
+@given(st.one_of(_dirty_words, running_text, _dense), _configs)
+@example("Thuỷ\u00a0điện hoà\u2011bình", {})
+@example("Ðoà\u00a0Nẵng", {})
+@example("hoà\u00a0 bình", {})
+@example("a\u00a0b", {"form": "NFD"})
+def test_one_copy_makes_what_the_steps_make(text: str, options: dict[str, object]) -> None:
+    # Where normalize applies the clean-up's and the tone step's edits together, the result is the
+    # one the steps make one after the other.
+    import sys
+
+    run = sys.modules["vntext.normalize"]
+    config = run.NormalizeConfig(**options)
+    surveyed = run._survey(text, config.tone_style)
+    made = run._in_one_copy(config, text, surveyed)
+    if made is not None:
+        assert made == run._run_piece(config, text, False, surveyed)[0]
+
+
 @needs_compiled
 def test_the_scan_refuses_what_is_not_text() -> None:
     assert compiled is not None

@@ -169,6 +169,37 @@ def _same_places(before: str, after: str) -> bool:
     return len(before) == len(after)
 
 
+def _in_one_copy(config: NormalizeConfig, text: str, surveyed: _Survey) -> str | None:
+    """What :func:`_run_piece` makes of *text*, made with one copy of it, or ``None`` where this way
+    does not apply.
+
+    It applies when the survey found nothing for the repair, NFC or the joining of spaces, no
+    abbreviations are expanded and tones are placed, so that only the clean-up and the tone step can
+    change the text; and when every change of the clean-up puts a character that is no letter for
+    one that is no letter either (a space for a no-break space, ``-`` for a hyphen: nothing removed,
+    no ``Ð``) without making two spaces meet. The tone step then finds the same words, clauses and
+    lines before the clean-up as after it (the letters, the clause ends and what ``\\s`` matches are
+    the same), so the edits of both steps are applied together.
+    """
+    style = config.tone_style
+    skipped = _SURVEY_BIT["repair"] | _SURVEY_BIT["nfc"] | (_SURVEY_BIT["spaces"] if config.clean else 0)
+    if style is None or config.expand_abbreviations or surveyed.tones is None or surveyed.bits & skipped:
+        return None
+    cleaning: list[Edit] = []
+    if config.clean and surveyed.bits & _SURVEY_BIT["characters"]:
+        cleaning = character_edits(text, surveyed.dirty)
+    for start, end, new in cleaning:
+        old = text[start:end]
+        if len(new) != len(old) or any(c.isalpha() for c in old):
+            return None
+        if "  " in text[start - 1 : start] + new + text[end : end + 1]:
+            return None  # the spaces step would join them: "a\u00a0 b"
+    out = apply(text, sorted(cleaning + tone_edits(text, style, surveyed.tones)))
+    if cleaning and config.fix_encoding and out.isascii():
+        return None  # text the clean-up made ASCII gets a second look for VIQR: the whole pipeline's
+    return ud.normalize("NFD", out) if config.form == "NFD" else out
+
+
 def run_pipeline(config: NormalizeConfig, text: str, *, track: bool = False) -> tuple[str, str | None, OffsetMap]:
     """Take *text* through :func:`pipeline`; return the result, what its first repaired line was
     written in (a legacy encoding or ``"mojibake"``), if any, and (with *track*) the map of positions
@@ -180,7 +211,8 @@ def run_pipeline(config: NormalizeConfig, text: str, *, track: bool = False) -> 
     surveyed = _survey(text, config.tone_style)
     spans = protected_spans(text) if surveyed.bits & _SURVEY_TRIGGERS else []
     if not spans:
-        return _run_piece(config, text, track, surveyed)
+        made = None if track else _in_one_copy(config, text, surveyed)
+        return (made, None, OffsetMap()) if made is not None else _run_piece(config, text, track, surveyed)
     pieces: list[str] = []
     offsets = JoinedMap()
     found: str | None = None
