@@ -69,11 +69,15 @@ def colon_definitions(text: str) -> Iterator[tuple[tuple[int, int], str, str, in
 # Capitals only, so the pattern passes over the ordinary words of the text at the engine's speed.
 _CAPITALS = "A-Z" + "".join(sorted({c.upper() for c in VIETNAMESE_LETTERS} - set(string.ascii_letters)))
 _CAPITAL_ABBR = f"[{_CAPITALS}][{_CAPITALS}&]{{1,9}}"
-_LEGEND_ABBR = re.compile(rf"(?<![\w&.,/-])({_CAPITAL_ABBR})[ \t]+(?=[^\W\d_])")
+# Led by the capital itself (the engine then skips to capitals), the character before checked after it.
+_LEGEND_ABBR = re.compile(rf"([{_CAPITALS}](?<![\w&.,/-].)[{_CAPITALS}&]{{1,9}})[ \t]+(?=[{_CAPITALS}])")
 _LEGEND_WORDS = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){1,11}")
 _BARE_WORD = re.compile(r"[^\W\d_]+")
 _ROW_END = re.compile(rf"[ \t]*(?:\n|\Z|\t|\d{{1,3}}[ \t]|{_CAPITAL_ABBR}[ \t])")
 _LEGEND_ROWS = 3  # fewer are not a list: a capitalised phrase after a key happens in running text
+# Such a list has a heading that says so ("DANH MỤC CHỮ VIẾT TẮT", "Bảng các từ viết tắt"): text without
+# one is not scanned for rows at all.
+_HEADINGS = ("VIẾT TẮT", "viết tắt", "Viết tắt", "Viết Tắt")
 _ROW_GAP = 160  # characters between two rows of one list (a row the pattern cannot read, a heading)
 
 
@@ -105,14 +109,18 @@ def _legend_rows(text: str) -> Iterator[tuple[tuple[int, int], str, str, int]]:
 
 
 def legends(text: str) -> list[Legend]:
-    """The lists of abbreviations in *text*: rows at most :data:`_ROW_GAP` characters apart, at least
-    three of them ("BVMT Bảo vệ môi trường", each letter a word).
+    """The lists of abbreviations in a text with a heading that says *viết tắt*: rows at most
+    :data:`_ROW_GAP` characters apart, at least three of them ("BVMT Bảo vệ môi trường", each letter
+    a word).
 
-    >>> rows = legends("BVMT Bảo vệ môi trường\\nBQL Ban quản lý\\nPTBV Phát triển bền vững")[0].rows
+    >>> text = "CHỮ VIẾT TẮT\\nBVMT Bảo vệ môi trường\\nBQL Ban quản lý\\nPTBV Phát triển bền vững"
+    >>> rows = legends(text)[0].rows
     >>> [row[1:3] for row in rows]
     [('BVMT', 'bảo vệ môi trường'), ('BQL', 'ban quản lý'), ('PTBV', 'phát triển bền vững')]
     """
     found: list[Legend] = []
+    if not any(heading in text for heading in _HEADINGS):
+        return found
     rows: list[tuple[tuple[int, int], str, str, int]] = []
     for row in [*_legend_rows(text), None]:
         if rows and (row is None or row[0][0] - rows[-1][3] > _ROW_GAP):
