@@ -255,11 +255,14 @@ class AbbreviationExpander:
                     # The full stop of a title abbreviation is the abbreviation's: "TS. Nguyễn Trí Hiếu",
                     # and between two titles it joins them: "Ths.Bs Nguyễn Đình Liên".
                     nxt = glued.match(text, m.end() + 1)
-                    chained = nxt is not None and self._entries.get(nxt.group(), _NO_ENTRY).category == "title"
-                    if chained or _FULL_NAME_AFTER.match(text, m.end() + 1, m.end() + 40):
+                    chained = self._is_title(nxt)
+                    # "TS. BS. Nguyễn Bích Hoàng": a title after a space joins too (the scan finds it itself).
+                    gap = _TITLE_GAP.match(text, m.end() + 1)
+                    spaced = not chained and gap is not None and self._is_title(glued.match(text, gap.end()))
+                    if chained or spaced or _FULL_NAME_AFTER.match(text, m.end() + 1, m.end() + 40):
                         reading = match.expansion
-                        if chained:  # the titles are followed by a name: written as a heading, with capitals
-                            reading = reading[:1].upper() + reading[1:] + ", "
+                        if chained or spaced:  # titles before a name: written as a heading, with capitals
+                            reading = reading[:1].upper() + reading[1:] + (", " if chained else ",")
                         match = dataclasses.replace(
                             match, end=m.end() + 1, text=_shared(match.text + "."), expansion=reading)
                     if not chained:
@@ -267,6 +270,9 @@ class AbbreviationExpander:
                 if match is not None:
                     yield match
                 m = nxt
+
+    def _is_title(self, m: re.Match[str] | None) -> bool:
+        return m is not None and self._entries.get(m.group(), _NO_ENTRY).category == "title"
 
     def _match(
         self, text: str, m: re.Match[str], learned: Mapping[str, tuple[int, str]]
@@ -368,7 +374,9 @@ def _rebuild(options: _Options) -> AbbreviationExpander:
 # number (led by the letters, which the engine skips to quickly)
 _GLUED = re.compile(r"(?:QL|TL|BN|ĐT)(?<![\w.-]..)(?=\d{1,5}[A-Z]?(?:-\d{1,5})?(?![\w-]))")
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}")
-_FULL_NAME_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}*\s+\p{Lu}")  # "Nguyễn Trí …", not "Sau đó" (a new sentence)
+# "Nguyễn Trí …" or "LÊ QUỐC HÙNG" (a name), not "Sau đó" (a new sentence).
+_FULL_NAME_AFTER = regex.compile(r"\s+\p{Lu}(?:\p{Ll}*|\p{Lu}*)\s+\p{Lu}")
+_TITLE_GAP = re.compile(r"[ \t]{1,2}")
 
 
 @lru_cache(maxsize=4096)
