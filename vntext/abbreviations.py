@@ -200,6 +200,9 @@ class AbbreviationExpander:
                 protected.append(m.span())  # the definition site stays as written: "Liên hợp quốc (LHQ)"
             if definition is not None and learn:
                 learned.setdefault(abbr, (m.end(), definition))
+        for m in _NAMED_KEY.finditer(text) if "(" in text else ():
+            if self._restated(text, m.start(), m.group(2)):
+                protected.append(m.span())
         for m in DASH_DEFINITION.finditer(text) if "(" in text else ():
             abbr = m.group(2)
             words = [w.group() for w in WORD.finditer(m.group(1))]
@@ -270,6 +273,14 @@ class AbbreviationExpander:
                 if match is not None:
                     yield match
                 m = nxt
+
+    def _restated(self, text: str, paren: int, key: str) -> bool:
+        """Whether brackets holding a word and *key* restate the words just before them: "Bộ Chỉ huy
+        Quân sự cấp tỉnh (Bộ CHQS)" — expanding the key there would say it twice."""
+        entry = self._entries.get(key)
+        if entry is None or entry.expansion == KEEP:
+            return False
+        return entry.expansion.lower() in text[max(0, paren - 80) : paren].lower()
 
     def _is_title(self, m: re.Match[str] | None) -> bool:
         return m is not None and self._entries.get(m.group(), _NO_ENTRY).category == "title"
@@ -377,6 +388,8 @@ _NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 # "Nguyễn Trí …" or "LÊ QUỐC HÙNG" (a name), not "Sau đó" (a new sentence).
 _FULL_NAME_AFTER = regex.compile(r"\s+\p{Lu}(?:\p{Ll}*|\p{Lu}*)\s+\p{Lu}")
 _TITLE_GAP = re.compile(r"[ \t]{1,2}")
+# "(Bộ CHQS)": a capitalised word and a key in brackets, after the name they stand for.
+_NAMED_KEY = re.compile(r"\(\s*([^\W\d_]+)\s+([A-ZĐ][A-Za-zĐđ&.\-]{0,18}[A-Za-zĐđ])\s*\)")
 
 
 @lru_cache(maxsize=4096)
