@@ -196,8 +196,10 @@ class AbbreviationExpander:
         for m in DEFINITION.finditer(text):
             abbr = m.group(1).strip()
             definition = self._definition(text, m.start(), abbr)
-            if definition is not None or abbr in self._entries:
-                protected.append(m.span())  # the definition site stays as written: "Liên hợp quốc (LHQ)"
+            if definition is not None or self._restated(text, m.start(), abbr) or _is_credit(text, m):
+                # The definition site stays as written: "Liên hợp quốc (LHQ)"; so does a source's name
+                # opening an article, "(ĐN)- Theo …". A key that only says where, "quận 3 (TP.HCM)", is read.
+                protected.append(m.span())
             if definition is not None and learn:
                 learned.setdefault(abbr, (m.end(), definition))
         for m in _NAMED_KEY.finditer(text) if "(" in text else ():
@@ -294,7 +296,10 @@ class AbbreviationExpander:
             expansion, source, category = learned[abbr][1], "document", "document"
             known = self._entries.get(abbr)
             if known is not None and known.expansion.lower() == expansion.lower():
-                expansion = known.expansion  # "Ủy ban nhân dân (UBND)" at a sentence's start keeps its capital
+                # The document agrees with the dictionary, so its case rules hold: "Ủy ban nhân dân (UBND)"
+                # at a sentence's start keeps its capital, "Sở GTVT" is a department's name.
+                in_context = self._reading(text, m, known)
+                expansion = in_context if in_context.lower() == expansion.lower() else known.expansion
         elif abbr in self._entries:
             entry = self._entries[abbr]
             if entry.category in KEPT_CATEGORIES and not self._options.expand_international:
@@ -389,6 +394,14 @@ _NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 _FULL_NAME_AFTER = regex.compile(r"\s+\p{Lu}(?:\p{Ll}*|\p{Lu}*)\s+\p{Lu}")
 _TITLE_GAP = re.compile(r"[ \t]{1,2}")
 # "(Bộ CHQS)": a capitalised word and a key in brackets, after the name they stand for.
+_CREDIT_DASH = re.compile(r"\s*[-–—]")
+
+
+def _is_credit(text: str, m: re.Match[str]) -> bool:
+    """Whether a key in brackets opens a sentence and a dash follows it: the source of an article."""
+    return _CREDIT_DASH.match(text, m.end()) is not None and _SENTENCE_END.search(text, max(0, m.start() - 12), m.start()) is not None
+
+
 _NAMED_KEY = re.compile(r"\(\s*([^\W\d_]+)\s+([A-ZĐ][A-Za-zĐđ&.\-]{0,18}[A-Za-zĐđ])\s*\)")
 
 
