@@ -399,7 +399,9 @@ _CREDIT_DASH = re.compile(r"\s*[-–—]")
 
 def _is_credit(text: str, m: re.Match[str]) -> bool:
     """Whether a key in brackets opens a sentence and a dash follows it: the source of an article."""
-    return _CREDIT_DASH.match(text, m.end()) is not None and _SENTENCE_END.search(text, max(0, m.start() - 12), m.start()) is not None
+    if _CREDIT_DASH.match(text, m.end()) is None:
+        return False
+    return _SENTENCE_END.search(text, max(0, m.start() - 12), m.start()) is not None
 
 
 _NAMED_KEY = re.compile(r"\(\s*([^\W\d_]+)\s+([A-ZĐ][A-Za-zĐđ&.\-]{0,18}[A-Za-zĐđ])\s*\)")
