@@ -265,9 +265,10 @@ class AbbreviationExpander:
                     gap = _TITLE_GAP.match(text, m.end() + 1)
                     spaced = not chained and gap is not None and self._is_title(glued.match(text, gap.end()))
                     if chained or spaced or _FULL_NAME_AFTER.match(text, m.end() + 1, m.end() + 40):
-                        reading = match.expansion
+                        # A title before a name takes a capital, as "TS Nguyễn Văn A" does.
+                        reading = match.expansion[:1].upper() + match.expansion[1:]
                         if chained or spaced:  # titles before a name: written as a heading, with capitals
-                            reading = reading[:1].upper() + reading[1:] + (", " if chained else ",")
+                            reading += ", " if chained else ","
                         match = dataclasses.replace(
                             match, end=m.end() + 1, text=_shared(match.text + "."), expansion=reading)
                     if not chained:
