@@ -111,7 +111,11 @@ class Analyzer:
         resolves its relative dates against its own dateline."""
         normalized, offsets, encoding = self.normalize_with_offsets(text)
 
+        unchanged = normalized == text  # most text: every position is already the original's
+
         def back(matches: list[M]) -> tuple[M, ...]:
+            if unchanged:
+                return tuple(matches)
             # In place, and sharing the match's own string when the original reads the same: a text of
             # millions of matches then holds one set of them, not three (memory on hostile input).
             for k, m in enumerate(matches):

@@ -20,7 +20,7 @@ from ..errors import check_text
 from ..protect import unprotected
 from .names import Found, after_credit, cued_name, name_at
 from .titles import honorific_before, title_before, titles_after, titles_before
-from .tokens import Tokens, pair_start, sentences, word_before_capital
+from .tokens import Tokens, cue_before_capital, pair_start, sentences
 from .vocabulary import Vocabulary, default_vocabulary
 
 _WINDOW = 4096  # a "sentence" longer than this (a list, a table row, text without full stops) is cut
@@ -157,12 +157,12 @@ class PersonParser:
         v = self._vocab
         people: list[Person] = []
         earlier = _Earlier()
-        pairs, cues, cue_words = pair_start(), word_before_capital(), v.cue_words
+        pairs, cues = pair_start(), cue_before_capital(v.cue_words)
         # No mention crosses the end of a sentence or line: sentences without a place where a name may
         # start are never tokenised.
         for sentence in sentences(text, v.degrees):
             for a, b in windows(text, *sentence, _WINDOW):
-                cued = {m.end() for m in cues.finditer(text, a, b) if m.group(1) in cue_words}
+                cued = {m.end() for m in cues.finditer(text, a, b)}
                 starts = sorted(cued.union(m.start() for m in pairs.finditer(text, a, b)))
                 if starts:
                     self._find_in(text, Tokens(text, a, b), starts, cued, people, earlier)

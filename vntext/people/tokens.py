@@ -2,7 +2,7 @@
 
 Only sentences holding a possible name start are tokenised: a capital that begins two capitalised words
 side by side (``_pair_start``), or a capital right after a word that can stand before a name — an
-honorific or the last word of a title (``word_before_capital``: "chị Lan", "HLV Troussier", "bà N.T.H.").
+honorific or the last word of a title (``cue_before_capital``: "chị Lan", "HLV Troussier", "bà N.T.H.").
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import overload
 
+from .._trie import trie_pattern
 from ..syllable import parse_syllable
 
 # A word's last letter alone as a capital keeps its full stop: a middle initial ("Harry S. Truman"),
@@ -56,12 +57,12 @@ def pair_start() -> re.Pattern[str]:
     return re.compile(f"{upper}{token_start}(?={ahead})")
 
 
-@lru_cache(maxsize=1)
-def word_before_capital() -> re.Pattern[str]:
-    """A word followed by spaces and a capital; group 1 is the word and the match ends at the capital.
-    A cue is such a word that is an honorific or ends a title (checked with one set look-up, which is
-    faster than a pattern of every cue word)."""
-    return re.compile(f"(?<![^\\W\\d_])([^\\W\\d_]+)\\.?{_SPACE}(?={_upper()})")
+@lru_cache(maxsize=8)
+def cue_before_capital(cues: frozenset[str]) -> re.Pattern[str]:
+    """One of *cues* written as a whole word, followed by spaces and a capital; the match ends at the
+    capital. The words are a trie, so the scan rules out most positions at their first letter."""
+    words = trie_pattern(cues)
+    return re.compile(f"(?<![^\\W\\d_])(?:{words})(?![^\\W\\d_])\\.?{_SPACE}(?={_upper()})")
 
 
 # Where a sentence ends: after . ! ? before a space, or at a line end. Sentences are the stretches
