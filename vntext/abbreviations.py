@@ -297,8 +297,9 @@ class AbbreviationExpander:
             expansion, source, category = learned[abbr][1], "document", "document"
             known = self._entries.get(abbr)
             if known is not None and known.expansion.lower() == expansion.lower():
-                # The document agrees with the dictionary, so its case rules hold: "Ủy ban nhân dân (UBND)"
-                # at a sentence's start keeps its capital, "Sở GTVT" is a department's name.
+                # The document agrees with the dictionary, so the dictionary's case rules hold: "Ủy ban
+                # nhân dân (UBND)" at a sentence's start keeps its capital, "Sở GTVT" is a department's
+                # name, and "Liên minh Hợp tác xã (HTX)" does not make every "88 HTX" a name.
                 in_context = self._reading(text, m, known)
                 expansion = in_context if in_context.lower() == expansion.lower() else known.expansion
         elif abbr in self._entries:
