@@ -132,6 +132,19 @@ def legends(text: str) -> list[Legend]:
     return found
 
 
+def ends_like(words: list[str], abbr: str) -> bool:
+    """True when the last two of *words* are the last two letters of *abbr* (of three or more): the
+    brackets restate words written partly abbreviated themselves, "BH thất nghiệp (BHTN)".
+
+    >>> ends_like("tham gia BH thất nghiệp".split(), "BHTN"), ends_like("quận Tân Bình".split(), "TPHCM")
+    (True, False)
+    """
+    units = _units(abbr)
+    if len(units) < 3 or len(words) < 2:
+        return False
+    return _unit_matches(units[-1], words[-1]) and _unit_matches(units[-2], words[-2])
+
+
 def long_form(words: list[str], abbr: str) -> int | None:
     """Index of the first of *words* that *abbr* abbreviates (matching its letters to the initials of
     the last words, Schwartz–Hearst style), or ``None``.

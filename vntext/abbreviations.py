@@ -26,7 +26,15 @@ import regex
 from ._starts import number_matches
 from ._trie import trie_pattern
 from .abbreviation_codes import after_foreign_name, in_capitals, is_code
-from .abbreviation_definitions import DASH_DEFINITION, DEFINITION, WORD, colon_definitions, legends, long_form
+from .abbreviation_definitions import (
+    DASH_DEFINITION,
+    DEFINITION,
+    WORD,
+    colon_definitions,
+    ends_like,
+    legends,
+    long_form,
+)
 from .data import read_tsv
 from .errors import check_text
 from .protect import protected_spans
@@ -196,7 +204,9 @@ class AbbreviationExpander:
         for m in DEFINITION.finditer(text):
             abbr = m.group(1).strip()
             definition = self._definition(text, m.start(), abbr)
-            if definition is not None or self._restated(text, m.start(), abbr) or _is_credit(text, m):
+            if definition is not None or self._restated(text, m.start(), abbr) or _is_credit(text, m) or (
+                ends_like([w.group() for w in WORD.finditer(text, max(0, m.start() - 40), m.start())], abbr)
+            ):
                 # The definition site stays as written: "Liên hợp quốc (LHQ)"; so does a source's name
                 # opening an article, "(ĐN)- Theo …". A key that only says where, "quận 3 (TP.HCM)", is read.
                 protected.append(m.span())
