@@ -375,9 +375,10 @@ class AbbreviationExpander:
 
 
 def _key_end(key: str) -> str:
-    # A key ending in "." may touch the next word (TP.Hồ Chí Minh); others must end a token (not
-    # CP123, not NĐ-CP's "NĐ").
-    return "" if key.endswith(".") else r"(?![\w&\u0300-\u036f])(?!-\w)"
+    # A key ending in "." may touch the next word (TP.Hồ Chí Minh) but does not take the full stop that
+    # ends a line or the text ("trên địa bàn TP." is the city and then the stop); others must end a
+    # token (not CP123, not NĐ-CP's "NĐ").
+    return r"(?![ \t]*(?:\n|\Z))" if key.endswith(".") else r"(?![\w&\u0300-\u036f])(?!-\w)"
 
 
 def _compile(keys: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
