@@ -288,12 +288,13 @@ class AbbreviationExpander:
                 m = nxt
 
     def _restated(self, text: str, paren: int, key: str) -> bool:
-        """Whether brackets holding a word and *key* restate the words just before them: "Bộ Chỉ huy
-        Quân sự cấp tỉnh (Bộ CHQS)" — expanding the key there would say it twice."""
+        """Whether brackets holding *key* (maybe after a word) restate the words just before them: "Bộ
+        Chỉ huy Quân sự cấp tỉnh (Bộ CHQS)", "QLTT (QLTT)" — expanding the key there would say it twice."""
         entry = self._entries.get(key)
         if entry is None or entry.expansion == KEEP:
             return False
-        return entry.expansion.lower() in text[max(0, paren - 80) : paren].lower()
+        before = text[max(0, paren - 80) : paren]
+        return entry.expansion.lower() in before.lower() or before.rstrip().endswith(key)
 
     def _is_title(self, m: re.Match[str] | None) -> bool:
         return m is not None and self._entries.get(m.group(), _NO_ENTRY).category == "title"
