@@ -5,7 +5,7 @@ capitals."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 
 from .forms import to_nfc
 from .syllable import parse_syllable
@@ -90,15 +90,16 @@ def in_capitals(text: str, start: int, end: int, keys: Mapping[str, object]) -> 
     return False
 
 
-def after_foreign_name(text: str, start: int) -> bool:
+def after_foreign_name(text: str, start: int, known: Container[str] = ()) -> bool:
     """True after a capitalised word that is no Vietnamese syllable, one space away: a short key there
     ends a foreign name ("Paris SG", "Hamburger SV", "Daily NK", "Acura TL"), which Vietnamese never
-    puts before a title or a unit."""
+    puts before a title or a unit. A word that is itself one of the *known* abbreviations is no name
+    ("Cty CP")."""
     before = _WORD_BEFORE.search(text, max(0, start - 24), start)
     if before is None:
         return False
     word = before.group(1)
-    return word[:1].isupper() and not word.isupper() and parse_syllable(to_nfc(word)) is None
+    return word[:1].isupper() and not word.isupper() and word not in known and parse_syllable(to_nfc(word)) is None
 
 
 __all__ = ["after_foreign_name", "in_capitals", "is_code"]

@@ -322,7 +322,7 @@ class AbbreviationExpander:
             return None
         if expansion == KEEP or _ROMAN.fullmatch(abbr) or in_capitals(text, m.start(), m.end(), self._entries):
             return None
-        if len(abbr) <= 3 and after_foreign_name(text, m.start()):
+        if len(abbr) <= 3 and after_foreign_name(text, m.start(), self._entries):
             return None
         if is_code(text, m.start(), m.end(), abbr, self._entries):
             return None
