@@ -117,3 +117,19 @@ def test_decomposed_input_matches_whole_words_only() -> None:
     found = vntext.find_abbreviations(nfd)
     assert [m.text for m in found] == ["UBND"]  # not "CA" of "CẢM", nor "CAO", in any form
     assert nfd[found[0].start : found[0].end] == "UBND"
+
+
+def test_brackets_are_decided_the_same_on_a_second_pass() -> None:
+    # Found by the property above: a reading 80 characters back kept "(QLTT)" on the first pass and, once
+    # "UB" before it had become "ủy ban", fell out of reach on the second. Restatements are now looked for
+    # in the whole sentence, with every reading a key may get.
+    for text in [
+        "QUẢN LÝ THỊ TRƯỜNG0000000000000000000000000000000:UBND:QK:UB(QLTT)",
+        "Công ty CP (CP) và các TS (TS) dự thi; Ủy ban nhân dân tỉnh (UBND).",
+        "TP.(ĐN)- Theo tin.\n(ĐN)- Theo tin.",
+        "X TN (BHTN) và BH thất nghiệp (BHTN)",
+    ]:
+        once = vntext.expand_abbreviations(text)
+        assert vntext.expand_abbreviations(once) == once, text
+    expected = "(ĐN)- Theo tin; quận 3 (Thành phố Hồ Chí Minh)."
+    assert vntext.expand_abbreviations("(ĐN)- Theo tin; quận 3 (TP.HCM).") == expected

@@ -204,8 +204,11 @@ class AbbreviationExpander:
         for m in DEFINITION.finditer(text):
             abbr = m.group(1).strip()
             definition = self._definition(text, m.start(), abbr)
-            if definition is not None or self._restated(text, m.start(), abbr) or _is_credit(text, m) or (
-                ends_like([w.group() for w in WORD.finditer(text, max(0, m.start() - 40), m.start())], abbr)
+            if (
+                definition is not None
+                or self._restated(text, m.start(), abbr)
+                or _is_credit(text, m)
+                or ends_like(_plain_words_before(text, m.start()), abbr)
             ):
                 # The definition site stays as written: "Liên hợp quốc (LHQ)"; so does a source's name
                 # opening an article, "(ĐN)- Theo …". A key that only says where, "quận 3 (TP.HCM)", is read.
@@ -293,8 +296,14 @@ class AbbreviationExpander:
         entry = self._entries.get(key)
         if entry is None or entry.expansion == KEEP:
             return False
-        before = text[max(0, paren - 80) : paren]
-        return entry.expansion.lower() in before.lower() or before.rstrip().endswith(key)
+        # The sentence so far, not a fixed number of characters: expanding the words before the brackets
+        # only lengthens it and keeps every reading in it, so a second pass decides as the first did.
+        start = max(0, paren - _SENTENCE_REACH)
+        before = text[max(start, *(text.rfind(c, start, paren) + 1 for c in ".!?\n")) : paren]
+        if before.rstrip().endswith(key):
+            return True
+        lowered = before.lower()
+        return any(reading.lower() in lowered for reading in _readings(key, entry.expansion))
 
     def _is_title(self, m: re.Match[str] | None) -> bool:
         return m is not None and self._entries.get(m.group(), _NO_ENTRY).category == "title"
@@ -409,13 +418,29 @@ _FULL_NAME_AFTER = regex.compile(r"\s+\p{Lu}(?:\p{Ll}*|\p{Lu}*)\s+\p{Lu}")
 _TITLE_GAP = re.compile(r"[ \t]{1,2}")
 # "(Bộ CHQS)": a capitalised word and a key in brackets, after the name they stand for.
 _CREDIT_DASH = re.compile(r"\s*[-–—]")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*\Z")
+_SENTENCE_REACH = 1000  # characters a restated name is looked for in, back to the sentence's start
+_PLAIN_WORD = re.compile(r"[^\W\d_][^\W\d_A-ZĐ]*")
 
 
 def _is_credit(text: str, m: re.Match[str]) -> bool:
-    """Whether a key in brackets opens a sentence and a dash follows it: the source of an article."""
+    """Whether a key in brackets opens a line and a dash follows it: the source of an article."""
     if _CREDIT_DASH.match(text, m.end()) is None:
         return False
-    return _SENTENCE_END.search(text, max(0, m.start() - 12), m.start()) is not None
+    return _LINE_START.search(text, max(0, m.start() - 12), m.start()) is not None
+
+
+def _plain_words_before(text: str, paren: int) -> list[str]:
+    """The last two words before *paren* when both are ordinary words (no abbreviation among them,
+    which a first pass would have expanded and a second would read differently), else none."""
+    words = [w.group() for w in WORD.finditer(text, max(0, paren - 40), paren)][-2:]
+    return words if len(words) == 2 and all(_PLAIN_WORD.fullmatch(w) for w in words) else []
+
+
+@lru_cache(maxsize=1024)
+def _readings(key: str, expansion: str) -> tuple[str, ...]:
+    """Every reading *key* may get: the dictionary's and its context rules'."""
+    return (expansion, *(r.expansion for r in _rules().get(key, ()) if r.expansion != KEEP))
 
 
 _NAMED_KEY = re.compile(r"\(\s*([^\W\d_]+)\s+([A-ZĐ][A-Za-zĐđ&.\-]{0,18}[A-Za-zĐđ])\s*\)")
