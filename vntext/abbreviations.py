@@ -416,7 +416,6 @@ _NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 # "Nguyễn Trí …" or "LÊ QUỐC HÙNG" (a name), not "Sau đó" (a new sentence).
 _FULL_NAME_AFTER = regex.compile(r"\s+\p{Lu}(?:\p{Ll}*|\p{Lu}*)\s+\p{Lu}")
 _TITLE_GAP = re.compile(r"[ \t]{1,2}")
-# "(Bộ CHQS)": a capitalised word and a key in brackets, after the name they stand for.
 _CREDIT_DASH = re.compile(r"\s*[-–—]")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*\Z")
 _SENTENCE_REACH = 1000  # characters a restated name is looked for in, back to the sentence's start
@@ -443,6 +442,7 @@ def _readings(key: str, expansion: str) -> tuple[str, ...]:
     return (expansion, *(r.expansion for r in _rules().get(key, ()) if r.expansion != KEEP))
 
 
+# "(Bộ CHQS)": a capitalised word and a key in brackets, after the name they stand for.
 _NAMED_KEY = re.compile(r"\(\s*([^\W\d_]+)\s+([A-ZĐ][A-Za-zĐđ&.\-]{0,18}[A-Za-zĐđ])\s*\)")
 
 
