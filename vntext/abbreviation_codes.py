@@ -11,6 +11,9 @@ from .forms import to_nfc
 from .syllable import parse_syllable
 
 _NEXT_WORD = re.compile(r"[^\S\n]+(\S+)")
+# A caption's credit run into its sentence ("… của đội tuyển VN ẢNH: NGỌC LINH"): the label opens
+# a credit, it does not put the word before it in a headline.
+_CREDIT_LABEL = re.compile(r"(?:ẢNH|NGUỒN|CLIP|VIDEO):")
 # Codes in a list, next to the candidate, each maybe with a figure in brackets: "HAG, ITA, HSG, KBC,
 # TTB", "VIC (-402 tỷ đồng), HCM (-328 tỷ đồng)".
 _FIGURE = r"(?:\s*\([^()\n]{1,30}\))?"
@@ -75,7 +78,7 @@ def _neighbours(text: str, start: int, end: int) -> list[str]:
     if stripped and len(stripped) < len(before):
         words.append(stripped.rsplit(None, 1)[-1])
     after = _NEXT_WORD.match(text[end : end + 30])
-    if after is not None:
+    if after is not None and not _CREDIT_LABEL.fullmatch(to_nfc(after.group(1))):
         words.append(after.group(1))
     return words
 
