@@ -28,6 +28,9 @@ _CODE_PART_BEFORE = re.compile(r"\d\s*[-–]?\s*[A-ZĐ][A-ZĐ0-9/-]*/\Z")
 # The word right before, on the same line, one space away: "Paris SG", "Hamburger SV", "Daily NK".
 _WORD_BEFORE = re.compile(r"(?<![\w.'-])([^\W\d_][^\W\d_'-]*) \Z")
 _TICKER_SHAPE = re.compile(r"[A-Z]{3}")
+# A type's designation: "ký hiệu thiết kế DN - 2000", "mẫu TS-12": a code, not the words it may stand for.
+_DESIGNATION_BEFORE = re.compile(r"(?:[Kk]ý hiệu|[Ss]ố hiệu|[Mm]ã hiệu|[Kk]iểu|[Mm]ẫu|[Tt]hiết kế|[Mm]odel)\s+\Z")
+_DESIGNATION_AFTER = re.compile(r"\s*[-–]\s*\d")
 _TICKER_CUE = re.compile(r"(?:\b[Mm]ã|[Cc]ổ phiếu|[Mm]ã chứng khoán|[Mm]ã CK)\s+$")
 
 
@@ -36,7 +39,8 @@ def is_code(text: str, start: int, end: int, abbr: str, keys: Mapping[str, objec
     signed figure ("HCM (-328 tỷ đồng)"), in a list of codes most of which are no abbreviation ("HAG,
     ITA, HSG, KBC, TTB", also with figures: "VIC (-402 tỷ), HCM (-328 tỷ)"; "KH, NH, PH, QU, TH" in a
     list of letters), or a three-letter key listed with a code that is none ("cổ tức từ HND và QTP");
-    and a part of a document number written with spaces ("số 96 NQ/QHK6")."""
+    a part of a document number written with spaces ("số 96 NQ/QHK6"); and a type's designation
+    ("ký hiệu thiết kế DN - 2000")."""
     if _TICKER_CUE.search(text, max(0, start - 12), start):
         return True
     if _TICKER_SHAPE.fullmatch(abbr) and _SIGNED_AFTER.match(text, end):
@@ -44,6 +48,8 @@ def is_code(text: str, start: int, end: int, abbr: str, keys: Mapping[str, objec
     if _CODE_PART_AFTER.match(text, end) and _NUMBER_BEFORE.search(text, max(0, start - 4), start):
         return True
     if _CODE_PART_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    if _DESIGNATION_AFTER.match(text, end) and _DESIGNATION_BEFORE.search(text, max(0, start - 20), start):
         return True
     codes = letters = 0  # neighbours in the list that are no abbreviation: codes, and single letters
     items = []
