@@ -24,6 +24,8 @@ _SIGNED_AFTER = re.compile(r"\s?\(\s*[-+−]\d|\s[-+−]\d")
 # A document number written with spaces ("số 96 NQ/QHK6", "45- NQ/TW"): a number before, a code after.
 _NUMBER_BEFORE = re.compile(r"\d\s*[-–]?\s*\Z")
 _CODE_PART_AFTER = re.compile(r"/[A-ZĐ0-9]")
+# A name written with a slash to another code that is no abbreviation: "CP/CMS".
+_SLASHED_CODE = re.compile(r"/([A-Z][A-Za-z0-9]*)(?![\w/])")
 _CODE_PART_BEFORE = re.compile(r"\d\s*[-–]?\s*[A-ZĐ][A-ZĐ0-9/-]*/\Z")
 # The word right before, on the same line, one space away: "Paris SG", "Hamburger SV", "Daily NK".
 _WORD_BEFORE = re.compile(r"(?<![\w.'-])([^\W\d_][^\W\d_'-]*) \Z")
@@ -40,7 +42,7 @@ def is_code(text: str, start: int, end: int, abbr: str, keys: Mapping[str, objec
     ITA, HSG, KBC, TTB", also with figures: "VIC (-402 tỷ), HCM (-328 tỷ)"; "KH, NH, PH, QU, TH" in a
     list of letters), or a three-letter key listed with a code that is none ("cổ tức từ HND và QTP");
     a part of a document number written with spaces ("số 96 NQ/QHK6"); and a type's designation
-    ("ký hiệu thiết kế DN - 2000")."""
+    ("ký hiệu thiết kế DN - 2000"); and a name slashed to a code that is no abbreviation ("CP/CMS")."""
     if _TICKER_CUE.search(text, max(0, start - 12), start):
         return True
     if _TICKER_SHAPE.fullmatch(abbr) and _SIGNED_AFTER.match(text, end):
@@ -48,6 +50,9 @@ def is_code(text: str, start: int, end: int, abbr: str, keys: Mapping[str, objec
     if _CODE_PART_AFTER.match(text, end) and _NUMBER_BEFORE.search(text, max(0, start - 4), start):
         return True
     if _CODE_PART_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    slashed = _SLASHED_CODE.match(text, end)
+    if slashed is not None and slashed.group(1) not in keys:
         return True
     if _DESIGNATION_AFTER.match(text, end) and _DESIGNATION_BEFORE.search(text, max(0, start - 20), start):
         return True

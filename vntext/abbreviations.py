@@ -65,6 +65,9 @@ def _with_spaced_tail(text: str, m: re.Match[str]) -> tuple[int, int]:
 # script, a repeated pattern): abbreviations inside it stay as written, and a 10 MB run of "TP."
 # does not become 3.3 million matches.
 _ENDLESS = re.compile(r"(?<!\S)\S{256,}")
+# A name set equal to a formula is its symbol ("HS = (200 - TH)/100", "HS={\frac …}"): that name stays
+# as written all through the text ("trong đó HS là hệ số sức mạnh"); "Số HS = 30" is no formula.
+_VARIABLE = re.compile(r"(?<![\w.])([A-ZĐ][A-Za-zĐđ0-9]*) ?= ?(?:[\\({\[]|[A-Za-z]\w* ?[-+*/^])")
 _SENTENCE_END = re.compile(r"(?:^|[.!?\n•]|\.\s*[\"”»)])\s*[\"“«(]?\s*$")
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 
@@ -236,12 +239,15 @@ class AbbreviationExpander:
             if m.group(1).strip() in learned:
                 protected.append(m.span())  # "(DBSA)" after another wording of it stays as written too
         protected.sort()
+        symbols = {m.group(1) for m in _VARIABLE.finditer(text)} if "=" in text else set()
         p = 0
         last_end = 0
         for match in self._matches(text, learned):
             while p < len(protected) and protected[p][1] <= match.start:
                 p += 1
             if (p < len(protected) and protected[p][0] < match.end) or match.start < last_end:
+                continue
+            if match.text in symbols:
                 continue
             yield match
             last_end = match.end
