@@ -104,6 +104,25 @@ def in_capitals(text: str, start: int, end: int, keys: Mapping[str, object]) -> 
     return False
 
 
+# A word that makes the key part of a name or of an English phrase: "BV Cup", "EA Games", "BS in
+# Pharmacy"; and a key joined to another code by a plus: "PH+SQ" (a radio call sign).
+_NAME_WORD_AFTER = re.compile(
+    r" (?:Cup|Games|Group|Holdings|Open|Awards?|Festival|Corp|Corporation|Inc)\b"
+    r"| (?:of|the|for|and|in|on|at|to) [A-Z][a-z]"
+    r"|\+[A-Z0-9]"
+)
+_PLUS_BEFORE = re.compile(r"[A-Z0-9]\+\Z")
+
+
+def in_foreign_name(text: str, start: int, end: int) -> bool:
+    """True where the key is part of a name or an English phrase rather than an abbreviation to read:
+    before a word names end with ("BV Cup", "EA Games"), before an English phrase ("BS in Pharmacy"),
+    or joined to another code by a plus ("PH+SQ")."""
+    if _NAME_WORD_AFTER.match(text, end) is not None:
+        return True
+    return _PLUS_BEFORE.search(text, max(0, start - 2), start) is not None
+
+
 def after_foreign_name(text: str, start: int, known: Container[str] = ()) -> bool:
     """True after a capitalised word that is no Vietnamese syllable, one space away: a short key there
     ends a foreign name ("Paris SG", "Hamburger SV", "Daily NK", "Acura TL"), which Vietnamese never
@@ -116,4 +135,4 @@ def after_foreign_name(text: str, start: int, known: Container[str] = ()) -> boo
     return word[:1].isupper() and not word.isupper() and word not in known and parse_syllable(to_nfc(word)) is None
 
 
-__all__ = ["after_foreign_name", "in_capitals", "is_code"]
+__all__ = ["after_foreign_name", "in_capitals", "in_foreign_name", "is_code"]

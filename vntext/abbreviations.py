@@ -25,7 +25,7 @@ import regex
 
 from ._starts import number_matches
 from ._trie import trie_pattern
-from .abbreviation_codes import after_foreign_name, in_capitals, is_code
+from .abbreviation_codes import after_foreign_name, in_capitals, in_foreign_name, is_code
 from .abbreviation_definitions import (
     DASH_DEFINITION,
     DEFINITION,
@@ -38,6 +38,7 @@ from .abbreviation_definitions import (
 from .data import read_tsv
 from .errors import check_text
 from .protect import protected_spans
+from .syllable import parse_syllable
 
 KEPT_CATEGORIES = frozenset({"international"})
 KEEP = "="  # a context rule's expansion that means "keep the abbreviation as written"
@@ -341,6 +342,8 @@ class AbbreviationExpander:
             return None
         if is_code(text, m.start(), m.end(), abbr, self._entries):
             return None
+        if in_foreign_name(text, m.start(), m.end()):
+            return None
         if text[m.end() : m.end() + 1].isalnum():
             expansion += " "  # "TP.Hồ Chí Minh" → "Thành phố Hồ Chí Minh", "QL1A" → "quốc lộ 1A"
         reading = _shared(_fit_case(text, m, expansion, category))
@@ -351,7 +354,7 @@ class AbbreviationExpander:
         spans = [(w.group(), w.start()) for w in WORD.finditer(clause)]
         start = long_form([w for w, _ in spans], abbr)
         if start is None:
-            return None
+            return _compound(spans[-1][0], abbr) if spans else None
         definition = clause[spans[start][1] :].strip().rstrip("\"'”’»")  # "chủ nghĩa tư bản" (CNTB)
         at = paren - len(clause) + spans[start][1]
         later = [w for w, _ in spans[start + 1 :]]
@@ -433,6 +436,22 @@ def _is_credit(text: str, m: re.Match[str]) -> bool:
     if _CREDIT_DASH.match(text, m.end()) is None:
         return False
     return _LINE_START.search(text, max(0, m.start() - 12), m.start()) is not None
+
+
+def _compound(word: str, abbr: str) -> str | None:
+    """*word* when it is a term of one foreign word, written small, that the key in capitals is made
+    from: its letters in order, from the first ("poliovirus (PV)"). Names are left alone: "Palestine
+    (PA)" and "Ireland (IRA)" end longer names, and "astatin (At)" is a symbol."""
+    key = abbr.lower()
+    low = word.lower()
+    if not (abbr.isascii() and abbr.isalpha() and abbr.isupper() and word.isascii() and word.isalpha()):
+        return None
+    if not word.islower():
+        return None
+    if len(word) <= len(abbr) + 2 or low[0] != key[0] or parse_syllable(word) is not None:
+        return None
+    rest = iter(low[1:])
+    return word if all(letter in rest for letter in key[1:]) else None
 
 
 def _plain_words_before(text: str, paren: int) -> list[str]:
