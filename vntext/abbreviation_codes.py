@@ -33,6 +33,8 @@ _TICKER_SHAPE = re.compile(r"[A-Z]{3}")
 # A type's designation: "ký hiệu thiết kế DN - 2000", "mẫu TS-12": a code, not the words it may stand for.
 _DESIGNATION_BEFORE = re.compile(r"(?:[Kk]ý hiệu|[Ss]ố hiệu|[Mm]ã hiệu|[Kk]iểu|[Mm]ẫu|[Tt]hiết kế|[Mm]odel)\s+\Z")
 _DESIGNATION_AFTER = re.compile(r"\s*[-–]\s*\d")
+# A number glued to a dash after a space is a designation without any cue: "CP -0", "TP -2".
+_GLUED_NUMBER_AFTER = re.compile(r" [-–]\d")
 _TICKER_CUE = re.compile(r"(?:\b[Mm]ã|[Cc]ổ phiếu|[Mm]ã chứng khoán|[Mm]ã CK)\s+$")
 
 
@@ -42,7 +44,7 @@ def is_code(text: str, start: int, end: int, abbr: str, keys: Mapping[str, objec
     ITA, HSG, KBC, TTB", also with figures: "VIC (-402 tỷ), HCM (-328 tỷ)"; "KH, NH, PH, QU, TH" in a
     list of letters), or a three-letter key listed with a code that is none ("cổ tức từ HND và QTP");
     a part of a document number written with spaces ("số 96 NQ/QHK6"); and a type's designation
-    ("ký hiệu thiết kế DN - 2000"); and a name slashed to a code that is no abbreviation ("CP/CMS")."""
+    ("ký hiệu thiết kế DN - 2000", "CP -0"); and a name slashed to a code that is no abbreviation ("CP/CMS")."""
     if _TICKER_CUE.search(text, max(0, start - 12), start):
         return True
     if _TICKER_SHAPE.fullmatch(abbr) and _SIGNED_AFTER.match(text, end):
@@ -55,6 +57,8 @@ def is_code(text: str, start: int, end: int, abbr: str, keys: Mapping[str, objec
     if slashed is not None and slashed.group(1) not in keys:
         return True
     if _DESIGNATION_AFTER.match(text, end) and _DESIGNATION_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    if _GLUED_NUMBER_AFTER.match(text, end):
         return True
     codes = letters = 0  # neighbours in the list that are no abbreviation: codes, and single letters
     items = []
