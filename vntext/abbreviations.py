@@ -428,7 +428,6 @@ _TITLE_GAP = re.compile(r"[ \t]{1,2}")
 _CREDIT_DASH = re.compile(r"\s*[-–—]")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*\Z")
 _SENTENCE_REACH = 1000  # characters a restated name is looked for in, back to the sentence's start
-_PLAIN_WORD = re.compile(r"[^\W\d_][^\W\d_A-ZĐ]*")
 
 
 def _is_credit(text: str, m: re.Match[str]) -> bool:
@@ -458,7 +457,16 @@ def _plain_words_before(text: str, paren: int) -> list[str]:
     """The last two words before *paren* when both are ordinary words (no abbreviation among them,
     which a first pass would have expanded and a second would read differently), else none."""
     words = [w.group() for w in WORD.finditer(text, max(0, paren - 40), paren)][-2:]
-    return words if len(words) == 2 and all(_PLAIN_WORD.fullmatch(w) for w in words) else []
+    return words if len(words) == 2 and all(_plain(w) for w in words) else []
+
+
+def _plain(word: str) -> bool:
+    """A word of letters with no capital after its first: "thất", "Thất"; not "TƯ", "BHXH".
+
+    >>> [_plain(w) for w in ("thất", "Nghiệp", "TƯ", "BHXH", "Đ")]
+    [True, True, False, False, True]
+    """
+    return word.isalpha() and not any(c.isupper() for c in word[1:])
 
 
 @lru_cache(maxsize=1024)
