@@ -70,6 +70,9 @@ _ENDLESS = re.compile(r"(?<!\S)\S{256,}")
 # as written all through the text ("trong đó HS là hệ số sức mạnh"); "Số HS = 30" is no formula.
 _VARIABLE = re.compile(r"(?<![\w.])([A-ZĐ][A-Za-zĐđ0-9]*) ?= ?(?:[\\({\[]|[A-Za-z]\w* ?[-+*/^])")
 _SENTENCE_END = re.compile(r"(?:^|[.!?\n•]|\.\s*[\"”»)])\s*[\"“«(]?\s*$")
+# Where a term's capital is its position's, not its own: a sentence's start, or an item of a list
+# after a colon or semicolon ("viết tắt: Xuất khẩu lao động (XKLĐ); Thực tập sinh (TTS)").
+_ITEM_START = re.compile(r"(?:^|[.!?\n•;:]|\.\s*[\"”»)])\s*[\"“«(]?\s*$")
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 
 
@@ -358,7 +361,7 @@ class AbbreviationExpander:
         definition = clause[spans[start][1] :].strip().rstrip("\"'”’»")  # "chủ nghĩa tư bản" (CNTB)
         at = paren - len(clause) + spans[start][1]
         later = [w for w, _ in spans[start + 1 :]]
-        if later and all(w.islower() for w in later) and _SENTENCE_END.search(text, max(0, at - 12), at):
+        if later and all(w.islower() for w in later) and _ITEM_START.search(text, max(0, at - 12), at):
             # "Cơ cấu bệnh tật (CCBT) …" opens a sentence: its capital is the sentence's, not the term's
             definition = definition[:1].lower() + definition[1:]
         return definition
