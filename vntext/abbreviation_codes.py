@@ -5,6 +5,7 @@ capitals."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Container, Mapping
 
 from .forms import to_nfc
@@ -26,6 +27,12 @@ _NUMBER_BEFORE = re.compile(r"\d\s*[-–]?\s*\Z")
 _CODE_PART_AFTER = re.compile(r"/[A-ZĐ0-9]")
 # A name written with a slash to another code that is no abbreviation: "CP/CMS".
 _SLASHED_CODE = re.compile(r"/([A-Z][A-Za-z0-9]*)(?![\w/])")
+# A code slashed before the key: "ISO/TS 16949", "D/NCS" (a standard's or an office's code).
+_SLASHED_BEFORE = re.compile(r"(?<![\w/])([A-Z][A-Za-z0-9]*)/\Z")
+# After "ký hiệu" a key is a symbol or a series' code: "có ký hiệu "TĐ"", "ký hiệu At".
+_SYMBOL_CUE = re.compile(r"[Kk]ý hiệu(?: là)?\s*[\"“'‘]?\Z")
+# A key defined by the capitalised words in brackets right after it: "BS (Bachelor of Science …)".
+_BRACKETED_AFTER = re.compile(r" ?\(([^()/,;:\n]{3,80})")
 _CODE_PART_BEFORE = re.compile(r"\d\s*[-–]?\s*[A-ZĐ][A-ZĐ0-9/-]*/\Z")
 # The word right before, on the same line, one space away: "Paris SG", "Hamburger SV", "Daily NK".
 _WORD_BEFORE = re.compile(r"(?<![\w.'-])([^\W\d_][^\W\d_'-]*) \Z")
@@ -44,7 +51,9 @@ def is_code(text: str, start: int, end: int, abbr: str, keys: Mapping[str, objec
     ITA, HSG, KBC, TTB", also with figures: "VIC (-402 tỷ), HCM (-328 tỷ)"; "KH, NH, PH, QU, TH" in a
     list of letters), or a three-letter key listed with a code that is none ("cổ tức từ HND và QTP");
     a part of a document number written with spaces ("số 96 NQ/QHK6"); and a type's designation
-    ("ký hiệu thiết kế DN - 2000", "CP -0"); and a name slashed to a code that is no abbreviation ("CP/CMS")."""
+    ("ký hiệu thiết kế DN - 2000", "CP -0"); a name slashed to or after a code that is no abbreviation
+    ("CP/CMS", "ISO/TS", "D/NCS"); a symbol after "ký hiệu"; and a key spelled out by the capitalised
+    words in brackets right after it ("BS (Bachelor of Science)")."""
     if _TICKER_CUE.search(text, max(0, start - 12), start):
         return True
     if _TICKER_SHAPE.fullmatch(abbr) and _SIGNED_AFTER.match(text, end):
@@ -55,6 +64,14 @@ def is_code(text: str, start: int, end: int, abbr: str, keys: Mapping[str, objec
         return True
     slashed = _SLASHED_CODE.match(text, end)
     if slashed is not None and slashed.group(1) not in keys:
+        return True
+    slashed = _SLASHED_BEFORE.search(text, max(0, start - 12), start) if abbr.isascii() else None
+    if slashed is not None and _not_read(slashed.group(1), keys):  # "BA/QĐ" (bản án/quyết định) is read
+        return True
+    if _SYMBOL_CUE.search(text, max(0, start - 14), start):
+        return True
+    spelled = _BRACKETED_AFTER.match(text, end)
+    if spelled is not None and _spelled_by(spelled.group(1), abbr):
         return True
     if _DESIGNATION_AFTER.match(text, end) and _DESIGNATION_BEFORE.search(text, max(0, start - 20), start):
         return True
@@ -116,6 +133,26 @@ _NAME_WORD_AFTER = re.compile(
     r"|\+[A-Z0-9]"
 )
 _PLUS_BEFORE = re.compile(r"[A-Z0-9]\+\Z")
+
+
+def _not_read(code: str, keys: Mapping[str, object]) -> bool:
+    """A code vntext does not read: no key at all, or one Vietnamese keeps as written (ISO)."""
+    return code not in keys or getattr(keys[code], "category", None) == "international"
+
+
+def _spelled_by(words: str, abbr: str) -> bool:
+    """Whether *words* spell *abbr* out: the initials of its capitalised words ("Bachelor of Science"
+    → BS) or of all its words ("Ủy ban nhân dân" → UBND), compared without diacritics."""
+    split = words.split()
+    capitals = "".join(w[0] for w in split if w[:1].isupper())
+    every = "".join(w[0] for w in split if w[:1].isalpha())
+    key = _bare(abbr)
+    return _bare(capitals) == key or _bare(every) == key
+
+
+def _bare(letters: str) -> str:
+    marks = unicodedata.normalize("NFD", letters.upper())
+    return "".join(c for c in marks if not unicodedata.combining(c)).replace("Đ", "D")
 
 
 def in_foreign_name(text: str, start: int, end: int) -> bool:
