@@ -33,6 +33,7 @@ _SLASHED_BEFORE = re.compile(r"(?<![\w/])([A-Z][A-Za-z0-9]*)/\Z")
 _SYMBOL_CUE = re.compile(r"[Kk]ý hiệu(?: là)?\s*[\"“'‘]?\Z")
 # A key defined by the capitalised words in brackets right after it: "BS (Bachelor of Science …)".
 _BRACKETED_AFTER = re.compile(r" ?\(([^()/,;:\n]{3,80})")
+_SPELLED_BEFORE = re.compile(r"\(([^()/,;:\n]{3,80}),\s*\Z")
 _CODE_PART_BEFORE = re.compile(r"\d\s*[-–]?\s*[A-ZĐ][A-ZĐ0-9/-]*/\Z")
 # The word right before, on the same line, one space away: "Paris SG", "Hamburger SV", "Daily NK".
 _WORD_BEFORE = re.compile(r"(?<![\w.'-])([^\W\d_][^\W\d_'-]*) \Z")
@@ -71,6 +72,9 @@ def is_code(text: str, start: int, end: int, abbr: str, keys: Mapping[str, objec
     if _SYMBOL_CUE.search(text, max(0, start - 14), start):
         return True
     spelled = _BRACKETED_AFTER.match(text, end)
+    if spelled is not None and _spelled_by(spelled.group(1), abbr):
+        return True
+    spelled = _SPELLED_BEFORE.search(text, max(0, start - 90), start)  # "(Bachelor of … Applications, BCA)"
     if spelled is not None and _spelled_by(spelled.group(1), abbr):
         return True
     if _DESIGNATION_AFTER.match(text, end) and _DESIGNATION_BEFORE.search(text, max(0, start - 20), start):

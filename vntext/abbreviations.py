@@ -216,9 +216,12 @@ class AbbreviationExpander:
                 or self._restated(text, m.start(), abbr)
                 or _is_credit(text, m)
                 or ends_like(_plain_words_before(text, m.start()), abbr)
+                or (abbr in self._entries and self._entries[abbr].category != "place")
             ):
                 # The definition site stays as written: "Liên hợp quốc (LHQ)"; so does a source's name
-                # opening an article, "(ĐN)- Theo …". A key that only says where, "quận 3 (TP.HCM)", is read.
+                # opening an article, "(ĐN)- Theo …", and any key in brackets that names no place: it is
+                # a symbol or a name's short form there ("nitrua bo (BN)", "Trường Bahrain (BS)"). A key
+                # that only says where, "quận 3 (TP.HCM)", is read.
                 protected.append(m.span())
             if definition is not None and learn:
                 learned.setdefault(abbr, (m.end(), definition))
