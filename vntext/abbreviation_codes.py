@@ -5,12 +5,13 @@ capitals."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Container, Mapping
 
-from .forms import to_nfc
+from .forms import remove_diacritics, to_nfc
 from .syllable import parse_syllable
 
+# Categories of acronyms Vietnamese keeps as written (GDP, ASEAN, ISO): read only on request.
+KEPT_CATEGORIES = frozenset({"international"})
 _NEXT_WORD = re.compile(r"[^\S\n]+(\S+)")
 # A caption's credit run into its sentence ("… của đội tuyển VN ẢNH: NGỌC LINH"): the label opens
 # a credit, it does not put the word before it in a headline.
@@ -141,7 +142,7 @@ _PLUS_BEFORE = re.compile(r"[A-Z0-9]\+\Z")
 
 def _not_read(code: str, keys: Mapping[str, object]) -> bool:
     """A code vntext does not read: no key at all, or one Vietnamese keeps as written (ISO)."""
-    return code not in keys or getattr(keys[code], "category", None) == "international"
+    return code not in keys or getattr(keys[code], "category", None) in KEPT_CATEGORIES
 
 
 def _spelled_by(words: str, abbr: str) -> bool:
@@ -150,13 +151,8 @@ def _spelled_by(words: str, abbr: str) -> bool:
     split = words.split()
     capitals = "".join(w[0] for w in split if w[:1].isupper())
     every = "".join(w[0] for w in split if w[:1].isalpha())
-    key = _bare(abbr)
-    return _bare(capitals) == key or _bare(every) == key
-
-
-def _bare(letters: str) -> str:
-    marks = unicodedata.normalize("NFD", letters.upper())
-    return "".join(c for c in marks if not unicodedata.combining(c)).replace("Đ", "D")
+    key = remove_diacritics(abbr).upper()
+    return remove_diacritics(capitals).upper() == key or remove_diacritics(every).upper() == key
 
 
 def in_foreign_name(text: str, start: int, end: int) -> bool:
@@ -180,4 +176,4 @@ def after_foreign_name(text: str, start: int, known: Container[str] = ()) -> boo
     return word[:1].isupper() and not word.isupper() and word not in known and parse_syllable(to_nfc(word)) is None
 
 
-__all__ = ["after_foreign_name", "in_capitals", "in_foreign_name", "is_code"]
+__all__ = ["KEPT_CATEGORIES", "after_foreign_name", "in_capitals", "in_foreign_name", "is_code"]

@@ -25,7 +25,7 @@ import regex
 
 from ._starts import number_matches
 from ._trie import trie_pattern
-from .abbreviation_codes import after_foreign_name, in_capitals, in_foreign_name, is_code
+from .abbreviation_codes import KEPT_CATEGORIES, after_foreign_name, in_capitals, in_foreign_name, is_code
 from .abbreviation_definitions import (
     DASH_DEFINITION,
     DEFINITION,
@@ -40,7 +40,6 @@ from .errors import check_text
 from .protect import protected_spans
 from .syllable import parse_syllable
 
-KEPT_CATEGORIES = frozenset({"international"})
 KEEP = "="  # a context rule's expansion that means "keep the abbreviation as written"
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # A document number starts with a digit and chains parts with - or /: 25-CT/TW, 15/2020/NĐ-CP. It starts
@@ -69,10 +68,18 @@ _ENDLESS = re.compile(r"(?<!\S)\S{256,}")
 # A name set equal to a formula is its symbol ("HS = (200 - TH)/100", "HS={\frac …}"): that name stays
 # as written all through the text ("trong đó HS là hệ số sức mạnh"); "Số HS = 30" is no formula.
 _VARIABLE = re.compile(r"(?<![\w.])([A-ZĐ][A-Za-zĐđ0-9]*) ?= ?(?:[\\({\[]|[A-Za-z]\w* ?[-+*/^])")
-_SENTENCE_END = re.compile(r"(?:^|[.!?\n•]|\.\s*[\"”»)])\s*[\"“«(]?\s*$")
+
+
+def _opening_after(marks: str) -> re.Pattern[str]:
+    """Text that ends where something opens: at the start, after one of *marks* or a full stop and a
+    closing quote or bracket, maybe followed by an opening one."""
+    return re.compile(rf"(?:^|[{marks}]|\.\s*[\"”»)])\s*[\"“«(]?\s*$")
+
+
+_SENTENCE_END = _opening_after(".!?\n•")
 # Where a term's capital is its position's, not its own: a sentence's start, or an item of a list
 # after a colon or semicolon ("viết tắt: Xuất khẩu lao động (XKLĐ); Thực tập sinh (TTS)").
-_ITEM_START = re.compile(r"(?:^|[.!?\n•;:]|\.\s*[\"”»)])\s*[\"“«(]?\s*$")
+_ITEM_START = _opening_after(".!?\n•;:")
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 
 

@@ -24,7 +24,8 @@ from typing import Any
 
 from .._starts import matches_at, number_matches, spaced_number_starts
 from .._windows import windows
-from ..abbreviations import DOC_NUMBER, KEPT_CATEGORIES, AbbreviationExpander, _dictionary
+from ..abbreviation_codes import KEPT_CATEGORIES
+from ..abbreviations import DOC_NUMBER, AbbreviationExpander, _dictionary
 from ..dates import find_dates
 from ..errors import UnknownOptionError, check_text
 from ..protect import protected_spans
