@@ -44,6 +44,11 @@ _DESIGNATION_BEFORE = re.compile(r"(?:[Kk]ý hiệu|[Ss]ố hiệu|[Mm]ã hiệu
 _DESIGNATION_AFTER = re.compile(r"\s*[-–]\s*\d")
 # A number glued to a dash after a space is a designation without any cue: "CP -0", "TP -2".
 _GLUED_NUMBER_AFTER = re.compile(r" [-–]\d")
+# A paper's name opening an article, before a dash and the dateline: "TP - Sáng 5/3, …", "TP - 82 năm
+# qua …" (Tiền Phong's TP is not a city there); "VNCH - Hàn Quốc: 0-4" (a fixture) is read.
+_DATELINE_AFTER = re.compile(
+    r"[ \t]*[-–—][ \t]*(?:\d|(?:Sáng|Chiều|Trưa|Tối|Đêm|Rạng sáng|Ngày|Hôm|Theo|Sau|Trong|Tại)\b)")
+_LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*\Z")
 _TICKER_CUE = re.compile(r"(?:\b[Mm]ã|[Cc]ổ phiếu|[Mm]ã chứng khoán|[Mm]ã CK)\s+$")
 
 
@@ -53,7 +58,8 @@ def is_code(text: str, start: int, end: int, abbr: str, keys: Mapping[str, objec
     ITA, HSG, KBC, TTB", also with figures: "VIC (-402 tỷ), HCM (-328 tỷ)"; "KH, NH, PH, QU, TH" in a
     list of letters), or a three-letter key listed with a code that is none ("cổ tức từ HND và QTP");
     a part of a document number written with spaces ("số 96 NQ/QHK6"); and a type's designation
-    ("ký hiệu thiết kế DN - 2000", "CP -0"); a name slashed to or after a code that is no abbreviation
+    ("ký hiệu thiết kế DN - 2000", "CP -0"); a paper's name before the dateline that opens an
+    article ("TP - Sáng 5/3"); a name slashed to or after a code that is no abbreviation
     ("CP/CMS", "ISO/TS", "D/NCS"); a symbol after "ký hiệu"; and a key spelled out by the capitalised
     words in brackets right after it ("BS (Bachelor of Science)")."""
     if _TICKER_CUE.search(text, max(0, start - 12), start):
@@ -81,6 +87,8 @@ def is_code(text: str, start: int, end: int, abbr: str, keys: Mapping[str, objec
     if _DESIGNATION_AFTER.match(text, end) and _DESIGNATION_BEFORE.search(text, max(0, start - 20), start):
         return True
     if _GLUED_NUMBER_AFTER.match(text, end):
+        return True
+    if _DATELINE_AFTER.match(text, end) and _LINE_OPENING.search(text, max(0, start - 8), start):
         return True
     codes = letters = 0  # neighbours in the list that are no abbreviation: codes, and single letters
     items = []

@@ -34,6 +34,7 @@ from .abbreviation_definitions import (
     ends_like,
     legends,
     long_form,
+    named_short_forms,
 )
 from .data import read_tsv
 from .errors import check_text
@@ -243,6 +244,16 @@ class AbbreviationExpander:
             protected.append(m.span(2))
             if learn:
                 learned.setdefault(abbr, (m.end(), m.group(1).strip()))
+        for keys, anchors in named_short_forms(text):
+            protected += [span for span, _ in keys]
+            if learn and len(keys) == 1:
+                (span, abbr), = keys
+                for anchor in anchors:
+                    definition = self._definition(text, anchor, abbr)
+                    if definition is not None and _vietnamese(definition):
+                        # "Cable News Network, viết tắt là CNN": a foreign name's key is said as written
+                        learned.setdefault(abbr, (span[1], definition))
+                        break
         listed = legends(text)
         protected += [legend.span for legend in listed]
         for span, abbr, definition, end in [*colon_definitions(text), *(r for lg in listed for r in lg.rows)]:
@@ -471,6 +482,11 @@ def _plain_words_before(text: str, paren: int) -> list[str]:
     which a first pass would have expanded and a second would read differently), else none."""
     words = [w.group() for w in WORD.finditer(text, max(0, paren - 40), paren)][-2:]
     return words if len(words) == 2 and all(_plain(w) for w in words) else []
+
+
+def _vietnamese(words: str) -> bool:
+    """Whether every word of *words* is a Vietnamese syllable: "Chất độc da cam", not "Cable News Network"."""
+    return all(parse_syllable(w.group().lower()) is not None for w in WORD.finditer(words))
 
 
 def _plain(word: str) -> bool:
