@@ -172,6 +172,41 @@ def in_foreign_name(text: str, start: int, end: int) -> bool:
     return _PLUS_BEFORE.search(text, max(0, start - 2), start) is not None
 
 
+# A foreign name written out earlier in the sentence and then shortened: "Google Ventures trở thành GV",
+# "Société Générale Boursorama SG", "La Brugeoise et Nivelles (hiện là chi nhánh BN …)".
+_NAME_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_NAME_LINKS = frozenset({"of", "and", "the", "for", "de", "du", "des", "la", "le", "et", "von", "van", "der", "di"})
+_NAME_REACH = 80
+
+
+def shortens_foreign_name(text: str, start: int, abbr: str) -> bool:
+    """True when *abbr* (in capitals, ASCII) is the initials of capitalised words shortly before it in
+    the same sentence, one of them no Vietnamese syllable: the short form of a foreign name written
+    out just before ("Google Ventures trở thành GV"), not a Vietnamese abbreviation ("Ủy ban nhân dân
+    … UBND" is read as the dictionary says)."""
+    if not (abbr.isascii() and abbr.isalpha() and abbr.isupper() and 2 <= len(abbr) <= 5):
+        return False
+    window = text[max(0, start - _NAME_REACH) : start]
+    window = window[max(window.rfind(c) for c in ".!?;:\n") + 1 :]
+    if abbr[0] not in window:
+        return False
+    words = _NAME_WORDS.findall(window)
+    for i, word in enumerate(words):
+        if word[0] != abbr[0]:
+            continue
+        initials, foreign = "", False
+        for w in words[i:]:
+            if w in _NAME_LINKS and initials:
+                continue
+            if not w[0].isupper() or w.isupper() or len(initials) == len(abbr):
+                break  # a small word ends the name; so does a word in capitals (a code, the key itself)
+            initials += w[0]
+            foreign = foreign or parse_syllable(to_nfc(w)) is None
+        if initials == abbr and foreign:
+            return True
+    return False
+
+
 def after_foreign_name(text: str, start: int, known: Container[str] = ()) -> bool:
     """True after a capitalised word that is no Vietnamese syllable, one space away: a short key there
     ends a foreign name ("Paris SG", "Hamburger SV", "Daily NK", "Acura TL"), which Vietnamese never
@@ -184,4 +219,11 @@ def after_foreign_name(text: str, start: int, known: Container[str] = ()) -> boo
     return word[:1].isupper() and not word.isupper() and word not in known and parse_syllable(to_nfc(word)) is None
 
 
-__all__ = ["KEPT_CATEGORIES", "after_foreign_name", "in_capitals", "in_foreign_name", "is_code"]
+__all__ = [
+    "KEPT_CATEGORIES",
+    "after_foreign_name",
+    "in_capitals",
+    "in_foreign_name",
+    "is_code",
+    "shortens_foreign_name",
+]

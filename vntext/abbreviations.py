@@ -25,7 +25,14 @@ import regex
 
 from ._starts import number_matches
 from ._trie import trie_pattern
-from .abbreviation_codes import KEPT_CATEGORIES, after_foreign_name, in_capitals, in_foreign_name, is_code
+from .abbreviation_codes import (
+    KEPT_CATEGORIES,
+    after_foreign_name,
+    in_capitals,
+    in_foreign_name,
+    is_code,
+    shortens_foreign_name,
+)
 from .abbreviation_definitions import (
     DASH_DEFINITION,
     DEFINITION,
@@ -366,7 +373,7 @@ class AbbreviationExpander:
             return None
         if is_code(text, m.start(), m.end(), abbr, self._entries):
             return None
-        if in_foreign_name(text, m.start(), m.end()):
+        if in_foreign_name(text, m.start(), m.end()) or shortens_foreign_name(text, m.start(), abbr):
             return None
         if text[m.end() : m.end() + 1].isalnum():
             expansion += " "  # "TP.Hồ Chí Minh" → "Thành phố Hồ Chí Minh", "QL1A" → "quốc lộ 1A"
