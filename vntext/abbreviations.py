@@ -257,8 +257,7 @@ class AbbreviationExpander:
                 (span, abbr), = keys
                 for anchor in anchors:
                     definition = self._definition(text, anchor, abbr)
-                    if definition is not None and _vietnamese(definition):
-                        # "Cable News Network, viết tắt là CNN": a foreign name's key is said as written
+                    if definition is not None:
                         learned.setdefault(abbr, (span[1], definition))
                         break
         listed = legends(text)
@@ -270,6 +269,11 @@ class AbbreviationExpander:
         for m in DEFINITION.finditer(text) if learned else ():
             if m.group(1).strip() in learned:
                 protected.append(m.span())  # "(DBSA)" after another wording of it stays as written too
+        for abbr, (end, definition) in list(learned.items()):
+            if _foreign(definition, abbr):
+                # "Central Processing Unit (CPU)", "Cable News Network, viết tắt là CNN": a foreign name's
+                # key is said as written all through the document, and no dictionary reading applies.
+                learned[abbr] = (end, KEEP)
         protected.sort()
         symbols = {m.group(1) for m in _VARIABLE.finditer(text)} if "=" in text else set()
         p = 0
@@ -491,9 +495,25 @@ def _plain_words_before(text: str, paren: int) -> list[str]:
     return words if len(words) == 2 and all(_plain(w) for w in words) else []
 
 
-def _vietnamese(words: str) -> bool:
-    """Whether every word of *words* is a Vietnamese syllable: "Chất độc da cam", not "Cable News Network"."""
-    return all(parse_syllable(w.group().lower()) is not None for w in WORD.finditer(words))
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _foreign(definition: str, abbr: str) -> bool:
+    """Whether a definition names the key in another language: half or more of its words are no
+    Vietnamese syllable ("Central Processing Unit", "natri clorua", "La Paz"; not "Công ty Vinamilk"),
+    or it is the key itself ("Felipe V (Felipe V)"). A term of one foreign word written small is a
+    loanword Vietnamese says as it is ("poliovirus (PV)").
+
+    >>> [_foreign(d, k) for d, k in [("Cable News Network", "CNN"), ("Chất độc da cam", "CĐDC"), ("poliovirus", "PV")]]
+    [True, False, False]
+    """
+    words = _LETTERS.findall(definition)
+    if definition.strip().lower() == abbr.lower():
+        return True
+    if len(words) == 1 and words[0].islower():
+        return False
+    others = sum(parse_syllable(w.lower()) is None for w in words)
+    return 2 * others >= len(words)
 
 
 def _plain(word: str) -> bool:
