@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from .forms import remove_diacritics
 from .syllable import VIETNAMESE_LETTERS
 
-# "(ABBR)" right after the words it abbreviates (not a formula: "(CN)2").
-DEFINITION = re.compile(r"\(\s*([A-ZĐ][A-Za-zĐđ&.\- ]{0,18}[A-Za-zĐđ])\s*\)(?!\d)")
+# "(ABBR)" right after the words it abbreviates (not a formula: "(CN)2"), or "[ABBR]" as a paper writes it
+# after a figure ("khoảng tin cậy 95% [KTC]").
+DEFINITION = re.compile(r"(?:\(\s*([A-ZĐ][A-Za-zĐđ&.\- ]{0,18}[A-Za-zĐđ])\s*\)|\[([A-ZĐ][A-Za-zĐđ&]{1,12})\])(?!\d)")
 # "(Doanh nghiệp Nhà nước - DNNN)": the long form and its abbreviation inside one pair of brackets.
 DASH_DEFINITION = re.compile(r"\(([^()\n]{3,120}?)\s[-–]\s([A-ZĐ][A-Za-zĐđ&.\-]{0,18}[A-Za-zĐđ])\s*\)")
 # "ĐXT: Điểm xét tuyển, ĐCN: Điểm cả năm" (a legend under a formula, a list of abbreviations): the
@@ -35,6 +36,11 @@ _CUE_ANCHOR = re.compile(r"(?:\(|,|\s[-–])[^()\n,]{0,25}\Z")
 _REMARK_OPENING = re.compile(r"\([^()\n]*\Z")
 WORD = re.compile(r"[^\W\d_]+(?:[&-][^\W\d_]+)*")
 _SKIPPABLE = frozenset({"của", "các", "về", "cho", "với", "và"})
+
+
+def bracketed(m: re.Match[str]) -> str:
+    """The key a :data:`DEFINITION` match holds, in round or square brackets."""
+    return (m.group(1) or m.group(2)).strip()
 
 
 def _units(abbr: str) -> list[str]:

@@ -37,6 +37,7 @@ from .abbreviation_definitions import (
     DASH_DEFINITION,
     DEFINITION,
     WORD,
+    bracketed,
     colon_definitions,
     ends_like,
     legends,
@@ -224,7 +225,7 @@ class AbbreviationExpander:
         protected += [m.span() for m in _ENDLESS.finditer(text)]
         learned: dict[str, tuple[int, str]] = {}
         for m in DEFINITION.finditer(text):
-            abbr = m.group(1).strip()
+            abbr = bracketed(m)
             definition = self._definition(text, m.start(), abbr)
             if (
                 definition is not None
@@ -267,7 +268,7 @@ class AbbreviationExpander:
             if learn:
                 learned.setdefault(abbr, (end, definition))
         for m in DEFINITION.finditer(text) if learned else ():
-            if m.group(1).strip() in learned:
+            if bracketed(m) in learned:
                 protected.append(m.span())  # "(DBSA)" after another wording of it stays as written too
         for abbr, (end, definition) in list(learned.items()):
             if _foreign(definition, abbr):
@@ -391,6 +392,7 @@ class AbbreviationExpander:
         if start is None:
             return _compound(spans[-1][0], abbr) if spans else None
         definition = clause[spans[start][1] :].strip().rstrip("\"'”’»")  # "chủ nghĩa tư bản" (CNTB)
+        definition = _TRAILING_FIGURE.sub("", definition)  # "khoảng tin cậy 95% [KTC]": the figure is no part
         at = paren - len(clause) + spans[start][1]
         later = [w for w, _ in spans[start + 1 :]]
         if later and all(w.islower() for w in later) and _ITEM_START.search(text, max(0, at - 12), at):
@@ -495,6 +497,7 @@ def _plain_words_before(text: str, paren: int) -> list[str]:
     return words if len(words) == 2 and all(_plain(w) for w in words) else []
 
 
+_TRAILING_FIGURE = re.compile(r"(?:\s+[\d.,]+\s*%?)+$")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
