@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Mapping
+from functools import lru_cache
 
 from .forms import remove_diacritics, to_nfc
 from .syllable import parse_syllable
@@ -179,6 +180,11 @@ _NAME_LINKS = frozenset({"of", "and", "the", "for", "de", "du", "des", "la", "le
 _NAME_REACH = 80
 
 
+@lru_cache(maxsize=32)
+def _name_start(letter: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’-]){letter}(?=[^\W\d_])(?![A-Z])")
+
+
 def shortens_foreign_name(text: str, start: int, abbr: str) -> bool:
     """True when *abbr* (in capitals, ASCII) is the initials of capitalised words shortly before it in
     the same sentence, one of them no Vietnamese syllable: the short form of a foreign name written
@@ -190,12 +196,9 @@ def shortens_foreign_name(text: str, start: int, abbr: str) -> bool:
     window = window[max(window.rfind(c) for c in ".!?;:\n") + 1 :]
     if abbr[0] not in window:
         return False
-    words = _NAME_WORDS.findall(window)
-    for i, word in enumerate(words):
-        if word[0] != abbr[0]:
-            continue
+    for first in _name_start(abbr[0]).finditer(window):  # a capitalised word with the key's first letter
         initials, foreign = "", False
-        for w in words[i:]:
+        for w in _NAME_WORDS.findall(window, first.start()):
             if w in _NAME_LINKS and initials:
                 continue
             if not w[0].isupper() or w.isupper() or len(initials) == len(abbr):

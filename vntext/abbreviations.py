@@ -35,10 +35,9 @@ from .abbreviation_codes import (
 )
 from .abbreviation_definitions import (
     DASH_DEFINITION,
-    DEFINITION,
     WORD,
-    bracketed,
     colon_definitions,
+    definitions,
     ends_like,
     legends,
     long_form,
@@ -224,8 +223,8 @@ class AbbreviationExpander:
         protected = [_with_spaced_tail(text, m) for m in numbers] + protected_spans(text)
         protected += [m.span() for m in _ENDLESS.finditer(text)]
         learned: dict[str, tuple[int, str]] = {}
-        for m in DEFINITION.finditer(text):
-            abbr = bracketed(m)
+        for m in definitions(text):
+            abbr = m.group(1).strip()
             definition = self._definition(text, m.start(), abbr)
             if (
                 definition is not None
@@ -267,8 +266,8 @@ class AbbreviationExpander:
             protected.append(span)
             if learn:
                 learned.setdefault(abbr, (end, definition))
-        for m in DEFINITION.finditer(text) if learned else ():
-            if bracketed(m) in learned:
+        for m in definitions(text) if learned else ():
+            if m.group(1).strip() in learned:
                 protected.append(m.span())  # "(DBSA)" after another wording of it stays as written too
         for abbr, (end, definition) in list(learned.items()):
             if _foreign(definition, abbr):
