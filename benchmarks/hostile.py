@@ -18,12 +18,13 @@ from collections.abc import Callable
 #: Each pattern is repeated to the size asked for: runs of date cores without spaces, glued misplaced
 #: syllables, misplaced tones word after word on one line, one endless sentence, capital runs, brackets,
 #: every abbreviation and title word repeated, one- and two-character alphabets, legacy and VIQR
-#: fragments, URLs.
+#: fragments, URLs, and a long form followed by spaced figures before its key in brackets.
 PATTERNS = (
     "1.", "1-", "1/", "5/8", "5/8 ", "1 tháng ", "1.1/", "TP.", "hòang", "hòang ", "Ông ", "(A)", "A&", "A", "a",
     "ab",
     "Ab ", ". ", "((", "))", "UBND ", "Chủ tịch ", "ngày ", "Nguyễn Văn ", "Vie^.t", "Ð", "ộ", "x@y.", "/a",
     "http://", "`a", "  \u00a0\u200b", "Tiáº¿ng ", "ThS.", "o\u0301\u0302", "\u0301", "BaÒo ", "µ",
+    "Tỷ lệ" + " 1  " * 24 + "x (TL) ",
 )
 
 
@@ -32,6 +33,7 @@ PATTERNS = (
 CI_PATTERNS = (
     "1.", "1-", "1/", "5/8", "5/8 ", "1 tháng ", "TP.", "hòang", "hòang ", "Ông ", "(A)", "A&", "A", "Ab ", ". ", "((",
     "UBND ", "Chủ tịch ", "`a", "/a", "x@y.", "  \u00a0\u200b", "Tiáº¿ng ", "o\u0301\u0302", "Vie^.t",
+    "Tỷ lệ" + " 1  " * 24 + "x (TL) ",
 )
 
 

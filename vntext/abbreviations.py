@@ -496,7 +496,7 @@ def _plain_words_before(text: str, paren: int) -> list[str]:
     return words if len(words) == 2 and all(_plain(w) for w in words) else []
 
 
-_TRAILING_FIGURE = re.compile(r"(?:\s+[\d.,]+\s*%?)+$")
+_TRAILING_FIGURE = re.compile(r"(?:\s+[\d.,]+(?:\s*%)?)+$")  # each space run belongs to one group: no backtracking
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
