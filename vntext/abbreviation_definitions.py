@@ -28,7 +28,7 @@ _ABBR_BEFORE_COLON = re.compile(r"(?<![\w/.\-])([A-ZĐ][^\W\d_]{1,11})[ \t]?\Z")
 _LONG_AFTER_COLON = re.compile(r"[ \t]*([^\W\d_][^\n,;:.()<>=+]{2,80}?)(?=[ \t]*(?:[,;.\n)]|\Z))")
 # "(viết tắt là UBND)", ", gọi tắt là VFF,", "(sau đây gọi tắt là TTYTDP)", "viết tắt: BCH hoặc BCHTW":
 # the keys named after the cue are where they are defined, to be kept as written.
-_KEY = r"[A-ZĐ][A-Za-zĐđ&.\-]*[A-ZĐ][A-Za-zĐđ&\-]*(?![\w&])"
+_KEY = r"[A-ZĐ][A-Za-zĐđ&.\-]{0,18}[A-ZĐ][A-Za-zĐđ&\-]{0,18}(?![\w&])"  # bounded: no long backtracking
 _QUOTE = "[\"“'‘]?"
 _NAMED_SHORT = re.compile(
     rf"(?:[Vv]iết|[Gg]ọi) tắt(?: là|:)?[ \t]*{_QUOTE}({_KEY}(?:[ \t]*(?:,|hoặc|hay|và|/)[ \t]*{_QUOTE}{_KEY})*)")
