@@ -48,6 +48,19 @@ def test_dictionary_integrity() -> None:
         assert abbr in _dictionary(), abbr
 
 
+def test_no_context_rule_after_a_catch_all() -> None:
+    """The first rule that matches wins, so a rule listed after a key's catch-all ("near ." keeping it
+    as written) would never be tried."""
+    caught: set[str] = set()
+    dead = []
+    for row in read_tsv("abbreviation_contexts.tsv"):
+        if row["abbreviation"] in caught:
+            dead.append((row["abbreviation"], row["expansion"], row["example"]))
+        if row["where"] == "near" and row["pattern"] == ".":
+            caught.add(row["abbreviation"])
+    assert dead == []
+
+
 def test_spans_and_sources() -> None:
     text = "Đội Quản lý thị trường (QLTT) số 5 và QLTT tỉnh; UBND xã."
     found = vntext.find_abbreviations(text)
