@@ -95,7 +95,10 @@ def test_normalize_can_expand() -> None:
 @settings(deadline=None, max_examples=150)
 @given(st.one_of(st.text(), vietnamese_text,
                  st.lists(st.sampled_from(["UBND", "TP.", "(QLTT)", "Quản lý thị trường", " ", "ĐH", "XIV",
-                                           "25-CT/TW", "GD&ĐT", "HÀ NỘI", "\n", ".", "CP"])).map("".join)))
+                                           "25-CT/TW", "GD&ĐT", "HÀ NỘI", "\n", ".", "CP", "TP", " - ", "82",
+                                           "viết tắt là ", "[KTC]", "khoảng tin cậy", " 95%", " 1  ", "(CPU)",
+                                           "Central Processing Unit", "Google Ventures", "GV", "BCH", " hoặc ",
+                                           "TT", "Bút Sơn", "KT", "XH", ","])).map("".join)))
 def test_properties(text: str) -> None:
     found = vntext.find_abbreviations(text)
     last = 0
