@@ -49,7 +49,8 @@ _GLUED_NUMBER_AFTER = re.compile(r" [-–]\d")
 # qua …" (Tiền Phong's TP is not a city there); "VNCH - Hàn Quốc: 0-4" (a fixture) is read.
 _DATELINE_AFTER = re.compile(
     r"[ \t]*[-–—][ \t]*(?:\d|(?:Sáng|Chiều|Trưa|Tối|Đêm|Rạng sáng|Ngày|Hôm|Theo|Sau|Trong|Tại)\b)")
-_LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*\Z")
+# Only spaces between the start of the line (or text) and the position searched up to.
+LINE_START = re.compile(r"(?:^|\n)[ \t]*\Z")
 _TICKER_CUE = re.compile(r"(?:\b[Mm]ã|[Cc]ổ phiếu|[Mm]ã chứng khoán|[Mm]ã CK)\s+$")
 
 
@@ -89,7 +90,7 @@ def is_code(text: str, start: int, end: int, abbr: str, keys: Mapping[str, objec
         return True
     if _GLUED_NUMBER_AFTER.match(text, end):
         return True
-    if _DATELINE_AFTER.match(text, end) and _LINE_OPENING.search(text, max(0, start - 8), start):
+    if _DATELINE_AFTER.match(text, end) and LINE_START.search(text, max(0, start - 8), start):
         return True
     codes = letters = 0  # neighbours in the list that are no abbreviation: codes, and single letters
     items = []
@@ -149,6 +150,11 @@ _NAME_WORD_AFTER = re.compile(
 _PLUS_BEFORE = re.compile(r"[A-Z0-9]\+\Z")
 
 
+def not_vietnamese(word: str) -> bool:
+    """Whether *word* is no Vietnamese syllable ("Ventures", "clorua"; not "Chất", "ĐẢNG")."""
+    return parse_syllable(to_nfc(word)) is None
+
+
 def _not_read(code: str, keys: Mapping[str, object]) -> bool:
     """A code vntext does not read: no key at all, or one Vietnamese keeps as written (ISO)."""
     return code not in keys or getattr(keys[code], "category", None) in KEPT_CATEGORIES
@@ -204,7 +210,7 @@ def shortens_foreign_name(text: str, start: int, abbr: str) -> bool:
             if not w[0].isupper() or w.isupper() or len(initials) == len(abbr):
                 break  # a small word ends the name; so does a word in capitals (a code, the key itself)
             initials += w[0]
-            foreign = foreign or parse_syllable(to_nfc(w)) is None
+            foreign = foreign or not_vietnamese(w)
         if initials == abbr and foreign:
             return True
     return False
@@ -219,14 +225,16 @@ def after_foreign_name(text: str, start: int, known: Container[str] = ()) -> boo
     if before is None:
         return False
     word = before.group(1)
-    return word[:1].isupper() and not word.isupper() and word not in known and parse_syllable(to_nfc(word)) is None
+    return word[:1].isupper() and not word.isupper() and word not in known and not_vietnamese(word)
 
 
 __all__ = [
     "KEPT_CATEGORIES",
+    "LINE_START",
     "after_foreign_name",
     "in_capitals",
     "in_foreign_name",
     "is_code",
+    "not_vietnamese",
     "shortens_foreign_name",
 ]

@@ -27,10 +27,12 @@ from ._starts import number_matches
 from ._trie import trie_pattern
 from .abbreviation_codes import (
     KEPT_CATEGORIES,
+    LINE_START,
     after_foreign_name,
     in_capitals,
     in_foreign_name,
     is_code,
+    not_vietnamese,
     shortens_foreign_name,
 )
 from .abbreviation_definitions import (
@@ -223,7 +225,8 @@ class AbbreviationExpander:
         protected = [_with_spaced_tail(text, m) for m in numbers] + protected_spans(text)
         protected += [m.span() for m in _ENDLESS.finditer(text)]
         learned: dict[str, tuple[int, str]] = {}
-        for m in definitions(text):
+        sites = list(definitions(text))
+        for m in sites:
             abbr = m.group(1).strip()
             definition = self._definition(text, m.start(), abbr)
             if (
@@ -266,7 +269,7 @@ class AbbreviationExpander:
             protected.append(span)
             if learn:
                 learned.setdefault(abbr, (end, definition))
-        for m in definitions(text) if learned else ():
+        for m in sites if learned else ():
             if m.group(1).strip() in learned:
                 protected.append(m.span())  # "(DBSA)" after another wording of it stays as written too
         for abbr, (end, definition) in list(learned.items()):
@@ -357,6 +360,8 @@ class AbbreviationExpander:
         abbr = m.group()
         if abbr in learned:  # a definition holds for the whole document, also before it is given
             expansion, source, category = learned[abbr][1], "document", "document"
+            if expansion == KEEP:
+                return None  # defined in another language: said as written, no dictionary reading
             known = self._entries.get(abbr)
             if known is not None and known.expansion.lower() == expansion.lower():
                 # The document agrees with the dictionary, so the dictionary's case rules hold: "Ủy ban
@@ -462,7 +467,6 @@ _NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 _FULL_NAME_AFTER = regex.compile(r"\s+\p{Lu}(?:\p{Ll}*|\p{Lu}*)\s+\p{Lu}")
 _TITLE_GAP = re.compile(r"[ \t]{1,2}")
 _CREDIT_DASH = re.compile(r"\s*[-–—]")
-_LINE_START = re.compile(r"(?:^|\n)[ \t]*\Z")
 _SENTENCE_REACH = 1000  # characters a restated name is looked for in, back to the sentence's start
 
 
@@ -470,7 +474,7 @@ def _is_credit(text: str, m: re.Match[str]) -> bool:
     """Whether a key in brackets opens a line and a dash follows it: the source of an article."""
     if _CREDIT_DASH.match(text, m.end()) is None:
         return False
-    return _LINE_START.search(text, max(0, m.start() - 12), m.start()) is not None
+    return LINE_START.search(text, max(0, m.start() - 12), m.start()) is not None
 
 
 def _compound(word: str, abbr: str) -> str | None:
@@ -514,7 +518,7 @@ def _foreign(definition: str, abbr: str) -> bool:
         return True
     if len(words) == 1 and words[0].islower():
         return False
-    others = sum(parse_syllable(w.lower()) is None for w in words)
+    others = sum(not_vietnamese(w) for w in words)
     return 2 * others >= len(words)
 
 
