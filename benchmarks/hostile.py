@@ -24,7 +24,7 @@ PATTERNS = (
     "ab",
     "Ab ", ". ", "((", "))", "UBND ", "Chủ tịch ", "ngày ", "Nguyễn Văn ", "Vie^.t", "Ð", "ộ", "x@y.", "/a",
     "http://", "`a", "  \u00a0\u200b", "Tiáº¿ng ", "ThS.", "o\u0301\u0302", "\u0301", "BaÒo ", "µ",
-    "Tỷ lệ" + " 1  " * 24 + "x (TL) ",
+    "Tỷ lệ" + " 1  " * 24 + "x (TL) ", "Công ty TNHH TMDV-SX ",
 )
 
 
@@ -33,7 +33,7 @@ PATTERNS = (
 CI_PATTERNS = (
     "1.", "1-", "1/", "5/8", "5/8 ", "1 tháng ", "TP.", "hòang", "hòang ", "Ông ", "(A)", "A&", "A", "Ab ", ". ", "((",
     "UBND ", "Chủ tịch ", "`a", "/a", "x@y.", "  \u00a0\u200b", "Tiáº¿ng ", "o\u0301\u0302", "Vie^.t",
-    "Tỷ lệ" + " 1  " * 24 + "x (TL) ",
+    "Tỷ lệ" + " 1  " * 24 + "x (TL) ", "Công ty TNHH TMDV-SX ",
 )
 
 

@@ -50,6 +50,11 @@ def abbreviations_page() -> str:
             "| abbreviation | reading | where | pattern | example |", "|---|---|---|---|---|"]
     out += [f"| `{_cell(r['abbreviation'])}` | {_cell(r['expansion'])} | {r['where']} | `{_cell(r['pattern'])}` "
             f"| {_cell(r['example'])} |" for r in rules]
+    out += ["", "## What a company does, in its name", "",
+            "Read only in a company's registered name (`vntext/data/company_kinds.tsv`): "
+            "`Công ty TNHH SX-TM-DV Minh Phát`.", "",
+            "| code | reading | source |", "|---|---|---|"]
+    out += [f"| `{r['code']}` | {r['reading']} | {r['source']} |" for r in read_tsv("company_kinds.tsv")]
     return "\n".join(out) + "\n"
 
 

@@ -98,7 +98,8 @@ def test_normalize_can_expand() -> None:
                                            "25-CT/TW", "GD&ĐT", "HÀ NỘI", "\n", ".", "CP", "TP", " - ", "82",
                                            "viết tắt là ", "[KTC]", "khoảng tin cậy", " 95%", " 1  ", "(CPU)",
                                            "Central Processing Unit", "Google Ventures", "GV", "BCH", " hoặc ",
-                                           "TT", "Bút Sơn", "KT", "XH", ","])).map("".join)))
+                                           "TT", "Bút Sơn", "KT", "XH", ",", "Công ty ", "TNHH ", "SX", "-", "TM",
+                                           " & ", "DV", "Minh Phát"])).map("".join)))
 def test_properties(text: str) -> None:
     found = vntext.find_abbreviations(text)
     last = 0

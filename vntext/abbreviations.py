@@ -35,6 +35,7 @@ from .abbreviation_codes import (
     not_vietnamese,
     shortens_foreign_name,
 )
+from .abbreviation_companies import company_kinds
 from .abbreviation_definitions import (
     DASH_DEFINITION,
     WORD,
@@ -293,11 +294,18 @@ class AbbreviationExpander:
 
     def _matches(self, text: str, learned: Mapping[str, tuple[int, str]]) -> Iterable[AbbreviationMatch]:
         """Candidates in text order; a learned key is matched by its own small pattern."""
-        streams = [self._scan(text, *self._regex, learned), self._glued(text, learned)]
+        streams = [self._scan(text, *self._regex, learned), self._glued(text, learned), self._companies(text)]
         if learned:
             streams.append(self._scan(text, *_compile_cached(frozenset(learned)), learned))
         # Merge by position; at the same position the longer candidate comes first.
         yield from heapq.merge(*streams, key=lambda m: (m.start, -m.end))
+
+    def _companies(self, text: str) -> Iterator[AbbreviationMatch]:
+        """What a company does, in its name: "Công ty TNHH SX-TM-DV Trần Phát" (``company_kinds``)."""
+        for start, end, reading in company_kinds(text):
+            if text[start:end] in self._options.removed or in_capitals(text, start, end, self._entries):
+                continue
+            yield AbbreviationMatch(_shared(text[start:end]), start, end, reading, "dictionary", "economy")
 
     def _glued(self, text: str, learned: Mapping[str, tuple[int, str]]) -> Iterator[AbbreviationMatch]:
         """A kind glued to its number: "QL1A" → "quốc lộ 1A", "BN91" → "bệnh nhân 91"."""
