@@ -319,14 +319,18 @@ class AbbreviationExpander:
     ) -> Iterator[AbbreviationMatch]:
         for found in pattern.finditer(text):
             m: re.Match[str] | None = found
+            after_title = False
             while m is not None:
                 match = self._match(text, m, learned)
+                if after_title and match is not None:  # "ThS.DS Lê C": the second title of a heading
+                    match = dataclasses.replace(match, expansion=match.expansion[:1].upper() + match.expansion[1:])
                 nxt = glued.match(text, m.end()) if m.group().endswith(".") else None
-                if match is not None and match.category == "title" and text.startswith(".", m.end()):
+                if match is not None and (match.category == "title" or after_title) and text.startswith(".", m.end()):
                     # The full stop of a title abbreviation is the abbreviation's: "TS. Nguyễn Trí Hiếu",
                     # and between two titles it joins them: "Ths.Bs Nguyễn Đình Liên".
                     nxt = glued.match(text, m.end() + 1)
-                    chained = self._is_title(nxt)
+                    # "Ths.Bs …"; also a key that reads as a title only before a name: "ThS.DS Lê C" (dược sĩ)
+                    chained = self._is_title(nxt) or self._read_before_name(text, nxt, learned)
                     # "TS. BS. Nguyễn Bích Hoàng": a title after a space joins too (the scan finds it itself).
                     gap = _TITLE_GAP.match(text, m.end() + 1)
                     spaced = not chained and gap is not None and self._is_title(glued.match(text, gap.end()))
@@ -339,6 +343,7 @@ class AbbreviationExpander:
                             match, end=m.end() + 1, text=_shared(match.text + "."), expansion=reading)
                     if not chained:
                         nxt = None
+                    after_title = chained
                 if match is not None:
                     yield match
                 m = nxt
@@ -360,6 +365,12 @@ class AbbreviationExpander:
 
     def _is_title(self, m: re.Match[str] | None) -> bool:
         return m is not None and self._entries.get(m.group(), _NO_ENTRY).category == "title"
+
+    def _read_before_name(self, text: str, m: re.Match[str] | None, learned: Mapping[str, tuple[int, str]]) -> bool:
+        if m is None:
+            return False
+        at = m.end() + text.startswith(".", m.end())  # "ThS.DS. Lê C"
+        return _FULL_NAME_AFTER.match(text, at, at + 40) is not None and self._match(text, m, learned) is not None
 
     def _match(
         self, text: str, m: re.Match[str], learned: Mapping[str, tuple[int, str]]
