@@ -150,6 +150,25 @@ _NAME_WORD_AFTER = re.compile(
 _PLUS_BEFORE = re.compile(r"[A-Z0-9]\+\Z")
 
 
+# A file's path without a leading slash: segments joined by "/", ending in a file's extension or in a
+# slash ("docs/V/v/index.html", "bao_cao/UBND.docx", "data/UBND/2024/"); "UBND/HĐND" and "TP/UBND"
+# are no paths.
+_RELATIVE_PATH = re.compile(r"[\w.@+~-]+(?:/[\w.@+~-]+)*/(?:[\w@+~-]*\.[a-z][a-z0-9]{0,4}|[\w.@+~-]+/)")
+_TOKEN_EDGE = re.compile(r"[\s\"“”‘’()<>]")
+
+
+def in_relative_path(text: str, start: int, end: int) -> bool:
+    """True for a key in a relative file path: "docs/V/v/index.html", "bao_cao/UBND.docx"."""
+    if text[start - 1 : start] != "/" and text[end : end + 1] != "/":
+        return False
+    left = start
+    while left > 0 and not _TOKEN_EDGE.match(text, left - 1):
+        left -= 1
+    right = _TOKEN_EDGE.search(text, end)
+    token = text[left : len(text) if right is None else right.start()].rstrip(".,;:!?")
+    return _RELATIVE_PATH.fullmatch(token) is not None
+
+
 def not_vietnamese(word: str) -> bool:
     """Whether *word* is no Vietnamese syllable ("Ventures", "clorua"; not "Chất", "ĐẢNG")."""
     return parse_syllable(to_nfc(word)) is None

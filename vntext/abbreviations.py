@@ -31,6 +31,7 @@ from .abbreviation_codes import (
     after_foreign_name,
     in_capitals,
     in_foreign_name,
+    in_relative_path,
     is_code,
     not_vietnamese,
     shortens_foreign_name,
@@ -402,6 +403,8 @@ class AbbreviationExpander:
         if is_code(text, m.start(), m.end(), abbr, self._entries):
             return None
         if in_foreign_name(text, m.start(), m.end()) or shortens_foreign_name(text, m.start(), abbr):
+            return None
+        if in_relative_path(text, m.start(), m.end()):
             return None
         if text[m.end() : m.end() + 1].isalnum():
             expansion += " "  # "TP.Hồ Chí Minh" → "Thành phố Hồ Chí Minh", "QL1A" → "quốc lộ 1A"
