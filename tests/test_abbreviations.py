@@ -99,7 +99,8 @@ def test_normalize_can_expand() -> None:
                                            "viết tắt là ", "[KTC]", "khoảng tin cậy", " 95%", " 1  ", "(CPU)",
                                            "Central Processing Unit", "Google Ventures", "GV", "BCH", " hoặc ",
                                            "TT", "Bút Sơn", "KT", "XH", ",", "Công ty ", "TNHH ", "SX", "-", "TM",
-                                           " & ", "DV", "Minh Phát", "/", "V/v", ".txt", "ThS.", "DS", "Lê Văn"])).map("".join)))
+                                           " & ", "DV", "Minh Phát", "/", "V/v", ".txt", "ThS.", "DS",
+                                           "Lê Văn"])).map("".join)))
 def test_properties(text: str) -> None:
     found = vntext.find_abbreviations(text)
     last = 0
