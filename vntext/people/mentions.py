@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from .._windows import windows
@@ -124,14 +124,18 @@ class PersonParser:
         extra_family_names: Iterable[str] = (),
     ) -> None:
         self._extra = (tuple(extra_titles), tuple(extra_honorifics), tuple(extra_family_names))
+        self._vocabulary: Vocabulary | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (PersonParser, self._extra)
 
-    @cached_property
+    @property
     def _vocab(self) -> Vocabulary:
-        base = default_vocabulary()
-        return base.extended(*self._extra) if any(self._extra) else base
+        # Built on first use and kept (by hand: a compiled build drops ``cached_property`` caching).
+        if self._vocabulary is None:
+            base = default_vocabulary()
+            self._vocabulary = base.extended(*self._extra) if any(self._extra) else base
+        return self._vocabulary
 
     # ------------------------------------------------------------------------------------- public
     def parse_person(self, mention: str) -> Person | None:

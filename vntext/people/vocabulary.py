@@ -5,8 +5,8 @@ and the context words that end a title, open an organisation or make a name a pl
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..data import read_tsv
 
@@ -39,68 +39,59 @@ class Vocabulary:
     not_places: frozenset[str]  # words ending in a place word that are no place: môi trường, thị trường
     kin_compounds: frozenset[str]  # two kinship words that make a noun: "trẻ em", "anh em", "ông bà"
 
+    # Derived from the fields above by :func:`derived` (plain fields, not cached properties, so the
+    # compiled build keeps them: mypyc drops ``cached_property`` caching).
+    name_starts: frozenset[str] = frozenset()  # family names and the first word of compound ones
+    # Title heads as they are matched: as in the data or with a small first letter ("phó chủ tịch",
+    # "đại tá"); a head written in capitals (HLV) only so.
+    folded_heads: frozenset[str] = frozenset()
+    # Heads left out of folded_heads in small letters because they are everyday words too ("kế toán",
+    # "cán bộ"): right before a full name they are still its title.
+    small_ambiguous_heads: frozenset[str] = frozenset()
+    folded_modifiers: frozenset[str] = frozenset()
+    # First word of a title head → the lengths (in words) of the heads it starts, longest first.
+    head_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    honorific_ends: frozenset[str] = frozenset()  # last words of honorifics, small: "chí" of "đồng chí"
+    # Words a title head or a modifier can start with, as written and in small letters: most words are
+    # none of these, and are ruled out with one look-up.
+    head_starts: frozenset[str] = frozenset()
+    # Last words of honorifics and title heads (small first letter): the words a name may follow.
+    cue_words: frozenset[str] = frozenset()
+
     def extended(self, titles: Iterable[str], honorifics: Iterable[str], families: Iterable[str]) -> Vocabulary:
-        return replace(
+        return derived(replace(
             self,
             heads=self.heads | frozenset(titles),
             honorifics={**self.honorifics, **{h: None for h in honorifics}},
             surnames=self.surnames | frozenset(families),
             rare_surnames=self.rare_surnames | frozenset(families),
-        )
+        ))
 
-    @cached_property
-    def name_starts(self) -> frozenset[str]:
-        """Words a Vietnamese name can begin with: family names and the first word of compound ones."""
-        return self.surnames | {c.split()[0] for c in self.compound_surnames}
 
-    @cached_property
-    def folded_heads(self) -> frozenset[str]:
-        """Title heads as they are matched: written as in the data or with a small first letter
-        ("phó chủ tịch", "đại tá", "nhà thơ"); a head written in capitals (HLV) only so."""
-        folded = set(self.heads)
-        for h in self.heads:
-            if not h.isupper():
-                folded.add(h.lower())
-        return frozenset(folded - _AMBIGUOUS_LOWER)
-
-    @cached_property
-    def small_ambiguous_heads(self) -> frozenset[str]:
-        """Heads left out of :attr:`folded_heads` in small letters because they are everyday words
-        too ("kế toán", "cán bộ"): right before a full name they are still its title."""
-        return frozenset(h.lower() for h in self.heads if h.lower() in _AMBIGUOUS_LOWER)
-
-    @cached_property
-    def folded_modifiers(self) -> frozenset[str]:
-        return frozenset(self.modifiers | {m.lower() for m in self.modifiers})
-
-    @cached_property
-    def head_lengths(self) -> dict[str, tuple[int, ...]]:
-        """First word of a title head → the lengths (in words) of the heads it starts, longest first."""
-        lengths: dict[str, set[int]] = {}
-        for h in self.folded_heads:
-            words = h.split()
-            lengths.setdefault(words[0], set()).add(len(words))
-        return {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
-
-    @cached_property
-    def honorific_ends(self) -> frozenset[str]:
-        """Last words of honorifics, small: "chí" of "đồng chí"."""
-        return frozenset(h.split()[-1] for h in self.honorifics)
-
-    @cached_property
-    def head_starts(self) -> frozenset[str]:
-        """Words a title head or a modifier can start with, as written and in small letters: most
-        words are none of these, and are ruled out with one look-up."""
-        starts = {h.split()[0] for h in self.folded_heads} | {m.split()[0] for m in self.folded_modifiers}
-        return frozenset(starts | {w.lower() for w in starts} | {w[:1].upper() + w[1:] for w in starts})
-
-    @cached_property
-    def cue_words(self) -> frozenset[str]:
-        """Last words of honorifics and title heads (small first letter): the words a name may follow."""
-        words = {h.split()[-1] for h in self.folded_heads} | {h.split()[-1] for h in self.honorifics}
-        single = [w for w in self.folded_heads | set(self.honorifics) if " " not in w]
-        words |= {w[:1].upper() + w[1:] for w in single}  # "Ông Hàm", "Bà Harris" where a sentence starts
-        return frozenset(words | self.degrees)
+def derived(v: Vocabulary) -> Vocabulary:
+    """*v* with the look-up sets derived from its words filled in."""
+    folded = {h for h in v.heads} | {h.lower() for h in v.heads if not h.isupper()}
+    folded_heads = frozenset(folded - _AMBIGUOUS_LOWER)
+    folded_modifiers = frozenset(v.modifiers | {m.lower() for m in v.modifiers})
+    lengths: dict[str, set[int]] = {}
+    for h in folded_heads:
+        words = h.split()
+        lengths.setdefault(words[0], set()).add(len(words))
+    starts = {h.split()[0] for h in folded_heads} | {m.split()[0] for m in folded_modifiers}
+    cues = {h.split()[-1] for h in folded_heads} | {h.split()[-1] for h in v.honorifics}
+    single = [w for w in folded_heads | set(v.honorifics) if " " not in w]
+    cues |= {w[:1].upper() + w[1:] for w in single}  # "Ông Hàm", "Bà Harris" where a sentence starts
+    return replace(
+        v,
+        name_starts=v.surnames | {c.split()[0] for c in v.compound_surnames},
+        folded_heads=folded_heads,
+        small_ambiguous_heads=frozenset(h.lower() for h in v.heads if h.lower() in _AMBIGUOUS_LOWER),
+        folded_modifiers=folded_modifiers,
+        head_lengths={w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()},
+        honorific_ends=frozenset(h.split()[-1] for h in v.honorifics),
+        head_starts=frozenset(starts | {w.lower() for w in starts} | {w[:1].upper() + w[1:] for w in starts}),
+        cue_words=frozenset(cues | v.degrees),
+    )
 
 
 # Heads that are also everyday words when written small: "lãnh đạo các sở", "tăng trưởng", "vua".
@@ -128,7 +119,7 @@ def default_vocabulary() -> Vocabulary:
 
     families = read_tsv("family_names.tsv")
     titles = read_tsv("titles.tsv")
-    return Vocabulary(
+    return derived(Vocabulary(
         heads=frozenset(r["head"] for r in titles if r["kind"] != "degree"),
         degrees=frozenset(r["head"] for r in titles if _abbreviated(r) and "." not in r["head"]),
         degree_parts=frozenset(p for r in titles if _abbreviated(r) for p in r["head"].split(".")),
@@ -155,7 +146,7 @@ def default_vocabulary() -> Vocabulary:
         not_names=kind("not_name"),
         not_places=kind("not_place"),
         kin_compounds=kind("kin_compound"),
-    )
+    ))
 
 
 @lru_cache(maxsize=1)
