@@ -115,27 +115,43 @@ def is_code(text: str, start: int, end: int, abbr: str, keys: Mapping[str, objec
     return codes >= 2 or codes + letters >= 3 or (codes == 1 and _TICKER_SHAPE.fullmatch(abbr) is not None)
 
 
-def _neighbours(text: str, start: int, end: int) -> list[str]:
+def _neighbours(text: str, start: int, end: int) -> list[tuple[str, str]]:
     """The words right before and after ``text[start:end]`` on its line (within 30 characters), when
-    spaces separate them from it: a headline in capitals on the line before is not its neighbour."""
+    spaces separate them from it, each with the word beyond it on that side ("" if none): a headline in
+    capitals on the line before is not its neighbour."""
     words = []
     before = text[max(0, start - 30) : start]
     before = before[before.rfind("\n") + 1 :]
     stripped = before.rstrip()
     if stripped and len(stripped) < len(before):
-        words.append(stripped.rsplit(None, 1)[-1])
+        parts = stripped.rsplit(None, 2)
+        words.append((parts[-1], parts[-2] if len(parts) > 1 else ""))
     after = _NEXT_WORD.match(text[end : end + 30])
     if after is not None and not _CREDIT_LABEL.fullmatch(to_nfc(after.group(1))):
-        words.append(after.group(1))
+        beyond = _NEXT_WORD.match(text, end + after.end(), end + after.end() + 30)
+        words.append((after.group(1), beyond.group(1) if beyond is not None else ""))
     return words
+
+
+def _capital_syllable(word: str, keys: Mapping[str, object]) -> bool:
+    """A Vietnamese word in capitals with a mark on it (ĐOẠN, HÀ), which no acronym is."""
+    word = to_nfc(word.strip(".,;:!?()\"'“”«»"))
+    return len(word) >= 2 and word.isupper() and not word.isascii() and word not in keys and bool(parse_syllable(word))
 
 
 def in_capitals(text: str, start: int, end: int, keys: Mapping[str, object]) -> bool:
     """True inside a run of words written in capitals (headlines, photo credits): HÀ NỘI, THANH TUẤN.
-    A neighbour that is itself an abbreviation (the TƯ of "UBKT TƯ") is no sign of one."""
-    for word in _neighbours(text, start, end):
-        word = to_nfc(word.strip(".,;:!?()\"'“”«»"))
-        if len(word) >= 2 and word.isupper() and not word.isascii() and word not in keys and parse_syllable(word):
+    A neighbour that is itself an abbreviation (the TƯ of "UBKT TƯ") is no sign of one; one without a
+    mark (GIAI, TIN: an acronym may look so) is when the word beyond it has one ("KT - XH GIAI ĐOẠN")."""
+    neighbours = _neighbours(text, start, end)
+    if any(_capital_syllable(word, keys) for word, _ in neighbours):
+        return True
+    if any(word.lower() != word.upper() and not word.isupper() for word, _ in neighbours):
+        return False  # "… HỒNG NHUNG TP Hồ Chí Minh": the key opens words in small letters
+    for word, beyond in neighbours:
+        plain = word.strip(".,;:!?()\"'“”«»")
+        if (len(plain) >= 3 and plain.isupper() and plain.isascii() and plain not in keys
+                and parse_syllable(plain) and _capital_syllable(beyond, keys)):
             return True
     return False
 
