@@ -26,12 +26,14 @@ DASH_DEFINITION = re.compile(r"\(([^()\n]{3,120}?)\s[-–]\s([A-ZĐ][A-Za-zĐđ&
 # from the colons (rare) back to the abbreviation: a pattern led by a capital is tried at every one.
 _ABBR_BEFORE_COLON = re.compile(r"(?<![\w/.\-])([A-ZĐ][^\W\d_]{1,11})[ \t]?\Z")
 _LONG_AFTER_COLON = re.compile(r"[ \t]*([^\W\d_][^\n,;:.()<>=+]{2,80}?)(?=[ \t]*(?:[,;.\n)]|\Z))")
-# "(viết tắt là UBND)", ", gọi tắt là VFF,", "(sau đây gọi tắt là TTYTDP)", "viết tắt: BCH hoặc BCHTW":
-# the keys named after the cue are where they are defined, to be kept as written.
+# "(viết tắt là UBND)", ", gọi tắt là VFF,", "(sau đây gọi tắt là TTYTDP)", "viết tắt: BCH hoặc BCHTW",
+# "(sau đây gọi là HĐTĐ)", "(gọi chung là TCTD)": the keys named after the cue are where they are
+# defined, to be kept as written.
 _KEY = r"[A-ZĐ][A-Za-zĐđ&.\-]{0,18}[A-ZĐ][A-Za-zĐđ&\-]{0,18}(?![\w&])"  # bounded: no long backtracking
 _QUOTE = "[\"“'‘]?"
+_NAMING_CUE = r"(?:(?:[Vv]iết|[Gg]ọi) tắt(?: là|:)?|(?:[Ss]au|[Dd]ưới) đây(?: được)? gọi là|[Gg]ọi chung là)"
 _NAMED_SHORT = re.compile(
-    rf"(?:[Vv]iết|[Gg]ọi) tắt(?: là|:)?[ \t]*{_QUOTE}({_KEY}(?:[ \t]*(?:,|hoặc|hay|và|/)[ \t]*{_QUOTE}{_KEY})*)")
+    rf"{_NAMING_CUE}[ \t]*{_QUOTE}({_KEY}(?:[ \t]*(?:,|hoặc|hay|và|/)[ \t]*{_QUOTE}{_KEY})*)")
 _KEY_IN_LIST = re.compile(_KEY)
 # What the cue follows: an opening bracket, a comma or a dash after the long form, and a few words
 # such as "sau đây", "thường được", "hay".
@@ -71,15 +73,15 @@ def _unit_matches(unit: str, word: str) -> bool:
 
 
 def named_short_forms(text: str) -> Iterator[tuple[list[tuple[tuple[int, int], str]], list[int]]]:
-    """Each key list named after "viết tắt là" or "gọi tắt là" (the spans and keys), with where its long
-    form may end: at the bracket, comma or dash the cue follows ("Hội đồng nhân dân, viết tắt là
-    HĐND"), and at the bracket that opens a remark the cue ends ("Liên đoàn (tiếng Anh: …, viết tắt
-    là …)").
+    """Each key list named after "viết tắt là", "gọi tắt là", "sau đây gọi là" or "gọi chung là" (the
+    spans and keys), with where its long form may end: at the bracket, comma or dash the cue follows
+    ("Hội đồng nhân dân, viết tắt là HĐND"), and at the bracket that opens a remark the cue ends ("Liên
+    đoàn (tiếng Anh: …, viết tắt là …)").
 
     >>> [([k for _, k in keys], at) for keys, at in named_short_forms("Ban Chấp hành (viết tắt là BCH hoặc BCHTW)")]
     [(['BCH', 'BCHTW'], [14])]
     """
-    for m in _NAMED_SHORT.finditer(text) if "tắt" in text else ():
+    for m in _NAMED_SHORT.finditer(text) if "tắt" in text or "gọi" in text else ():
         keys = [((m.start(1) + k.start(), m.start(1) + k.end()), k.group()) for k in _KEY_IN_LIST.finditer(m.group(1))]
         anchors = []
         cue = _CUE_ANCHOR.search(text, max(0, m.start() - 30), m.start())
