@@ -11,8 +11,9 @@ import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .abbreviation_codes import LINE_START, not_vietnamese
 from .forms import remove_diacritics
-from .syllable import VIETNAMESE_LETTERS
+from .syllable import VIETNAMESE_LETTERS, parse_syllable
 
 # "(ABBR)" right after the words it abbreviates (not a formula: "(CN)2"), or "[ABBR]" as a paper writes it
 # after a figure ("khoảng tin cậy 95% [KTC]").
@@ -218,3 +219,93 @@ def long_form(words: list[str], abbr: str) -> int | None:
 
 
 __all__ = ["DASH_DEFINITION", "DEFINITION", "WORD", "Legend", "colon_definitions", "legends", "long_form"]
+
+
+def opening_after(marks: str) -> re.Pattern[str]:
+    """Text that ends where something opens: at the start, after one of *marks* or a full stop and a
+    closing quote or bracket, maybe followed by an opening one."""
+    return re.compile(rf"(?:^|[{marks}]|\.\s*[\"”»)])\s*[\"“«(]?\s*$")
+
+
+# Where a term's capital is its position's, not its own: a sentence's start, or an item of a list
+# after a colon or semicolon ("viết tắt: Xuất khẩu lao động (XKLĐ); Thực tập sinh (TTS)").
+_ITEM_START = opening_after(".!?\n•;:")
+_TRAILING_FIGURE = re.compile(r"(?:\s+[\d.,]+(?:\s*%)?)+$")  # each space run belongs to one group: no backtracking
+_CREDIT_DASH = re.compile(r"\s*[-–—]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def definition_before(text: str, paren: int, abbr: str) -> str | None:
+    """The long form of *abbr* in the clause just before the bracket at *paren*, or ``None``: "Quản lý
+    thị trường (QLTT)" → "Quản lý thị trường"; one foreign word written small ("poliovirus (PV)")."""
+    clause = re.split(r"[,;:()\[\]\n.!?]", text[max(0, paren - 200) : paren])[-1]
+    spans = [(w.group(), w.start()) for w in WORD.finditer(clause)]
+    start = long_form([w for w, _ in spans], abbr)
+    if start is None:
+        return _compound(spans[-1][0], abbr) if spans else None
+    definition = clause[spans[start][1] :].strip().rstrip("\"'”’»")  # "chủ nghĩa tư bản" (CNTB)
+    definition = _TRAILING_FIGURE.sub("", definition)  # "khoảng tin cậy 95% [KTC]": the figure is no part
+    at = paren - len(clause) + spans[start][1]
+    later = [w for w, _ in spans[start + 1 :]]
+    if later and all(w.islower() for w in later) and _ITEM_START.search(text, max(0, at - 12), at):
+        # "Cơ cấu bệnh tật (CCBT) …" opens a sentence: its capital is the sentence's, not the term's
+        definition = definition[:1].lower() + definition[1:]
+    return definition
+
+
+def is_credit(text: str, m: re.Match[str]) -> bool:
+    """Whether a key in brackets opens a line and a dash follows it: the source of an article."""
+    if _CREDIT_DASH.match(text, m.end()) is None:
+        return False
+    return LINE_START.search(text, max(0, m.start() - 12), m.start()) is not None
+
+
+def _compound(word: str, abbr: str) -> str | None:
+    """*word* when it is a term of one foreign word, written small, that the key in capitals is made
+    from: its letters in order, from the first ("poliovirus (PV)"). Names are left alone: "Palestine
+    (PA)" and "Ireland (IRA)" end longer names, and "astatin (At)" is a symbol."""
+    key = abbr.lower()
+    low = word.lower()
+    if not (abbr.isascii() and abbr.isalpha() and abbr.isupper() and word.isascii() and word.isalpha()):
+        return None
+    if not word.islower():
+        return None
+    if len(word) <= len(abbr) + 2 or low[0] != key[0] or parse_syllable(word) is not None:
+        return None
+    rest = iter(low[1:])
+    return word if all(letter in rest for letter in key[1:]) else None
+
+
+def plain_words_before(text: str, paren: int) -> list[str]:
+    """The last two words before *paren* when both are ordinary words (no abbreviation among them,
+    which a first pass would have expanded and a second would read differently), else none."""
+    words = [w.group() for w in WORD.finditer(text, max(0, paren - 40), paren)][-2:]
+    return words if len(words) == 2 and all(_plain(w) for w in words) else []
+
+
+def foreign_definition(definition: str, abbr: str) -> bool:
+    """Whether a definition names the key in another language: half or more of its words are no
+    Vietnamese syllable ("Central Processing Unit", "natri clorua", "La Paz"; not "Công ty Vinamilk"),
+    or it is the key itself ("Felipe V (Felipe V)"). A term of one foreign word written small is a
+    loanword Vietnamese says as it is ("poliovirus (PV)").
+
+    >>> [foreign_definition(d, k) for d, k in [("Cable News Network", "CNN"), ("Chất độc da cam", "CĐDC"),
+    ...                                          ("poliovirus", "PV")]]
+    [True, False, False]
+    """
+    words = _LETTERS.findall(definition)
+    if definition.strip().lower() == abbr.lower():
+        return True
+    if len(words) == 1 and words[0].islower():
+        return False
+    others = sum(not_vietnamese(w) for w in words)
+    return 2 * others >= len(words)
+
+
+def _plain(word: str) -> bool:
+    """A word of letters with no capital after its first: "thất", "Thất"; not "TƯ", "BHXH".
+
+    >>> [_plain(w) for w in ("thất", "Nghiệp", "TƯ", "BHXH", "Đ")]
+    [True, True, False, False, True]
+    """
+    return word.isalpha() and not any(c.isupper() for c in word[1:])

@@ -27,13 +27,11 @@ from ._starts import number_matches
 from ._trie import trie_pattern
 from .abbreviation_codes import (
     KEPT_CATEGORIES,
-    LINE_START,
     after_foreign_name,
     in_capitals,
     in_foreign_name,
     in_relative_path,
     is_code,
-    not_vietnamese,
     shortens_foreign_name,
 )
 from .abbreviation_companies import company_kinds
@@ -41,16 +39,20 @@ from .abbreviation_definitions import (
     DASH_DEFINITION,
     WORD,
     colon_definitions,
+    definition_before,
     definitions,
     ends_like,
+    foreign_definition,
+    is_credit,
     legends,
     long_form,
     named_short_forms,
+    opening_after,
+    plain_words_before,
 )
 from .data import read_tsv
 from .errors import check_text
 from .protect import protected_spans
-from .syllable import parse_syllable
 
 KEEP = "="  # a context rule's expansion that means "keep the abbreviation as written"
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
@@ -82,16 +84,7 @@ _ENDLESS = re.compile(r"(?<!\S)\S{256,}")
 _VARIABLE = re.compile(r"(?<![\w.])([A-ZĐ][A-Za-zĐđ0-9]*) ?= ?(?:[\\({\[]|[A-Za-z]\w* ?[-+*/^])")
 
 
-def _opening_after(marks: str) -> re.Pattern[str]:
-    """Text that ends where something opens: at the start, after one of *marks* or a full stop and a
-    closing quote or bracket, maybe followed by an opening one."""
-    return re.compile(rf"(?:^|[{marks}]|\.\s*[\"”»)])\s*[\"“«(]?\s*$")
-
-
-_SENTENCE_END = _opening_after(".!?\n•")
-# Where a term's capital is its position's, not its own: a sentence's start, or an item of a list
-# after a colon or semicolon ("viết tắt: Xuất khẩu lao động (XKLĐ); Thực tập sinh (TTS)").
-_ITEM_START = _opening_after(".!?\n•;:")
+_SENTENCE_END = opening_after(".!?\n•")
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 
 
@@ -230,12 +223,12 @@ class AbbreviationExpander:
         sites = list(definitions(text))
         for m in sites:
             abbr = m.group(1).strip()
-            definition = self._definition(text, m.start(), abbr)
+            definition = definition_before(text, m.start(), abbr)
             if (
                 definition is not None
                 or self._restated(text, m.start(), abbr)
-                or _is_credit(text, m)
-                or ends_like(_plain_words_before(text, m.start()), abbr)
+                or is_credit(text, m)
+                or ends_like(plain_words_before(text, m.start()), abbr)
                 or (abbr in self._entries and self._entries[abbr].category != "place")
             ):
                 # The definition site stays as written: "Liên hợp quốc (LHQ)"; so does a source's name
@@ -261,7 +254,7 @@ class AbbreviationExpander:
             if learn and len(keys) == 1:
                 (span, abbr), = keys
                 for anchor in anchors:
-                    definition = self._definition(text, anchor, abbr)
+                    definition = definition_before(text, anchor, abbr)
                     if definition is not None:
                         learned.setdefault(abbr, (span[1], definition))
                         break
@@ -275,7 +268,7 @@ class AbbreviationExpander:
             if m.group(1).strip() in learned:
                 protected.append(m.span())  # "(DBSA)" after another wording of it stays as written too
         for abbr, (end, definition) in list(learned.items()):
-            if _foreign(definition, abbr):
+            if foreign_definition(definition, abbr):
                 # "Central Processing Unit (CPU)", "Cable News Network, viết tắt là CNN": a foreign name's
                 # key is said as written all through the document, and no dictionary reading applies.
                 learned[abbr] = (end, KEEP)
@@ -411,21 +404,6 @@ class AbbreviationExpander:
         reading = _shared(_fit_case(text, m, expansion, category))
         return AbbreviationMatch(_shared(abbr), m.start(), m.end(), reading, source, category)
 
-    def _definition(self, text: str, paren: int, abbr: str) -> str | None:
-        clause = re.split(r"[,;:()\[\]\n.!?]", text[max(0, paren - 200) : paren])[-1]
-        spans = [(w.group(), w.start()) for w in WORD.finditer(clause)]
-        start = long_form([w for w, _ in spans], abbr)
-        if start is None:
-            return _compound(spans[-1][0], abbr) if spans else None
-        definition = clause[spans[start][1] :].strip().rstrip("\"'”’»")  # "chủ nghĩa tư bản" (CNTB)
-        definition = _TRAILING_FIGURE.sub("", definition)  # "khoảng tin cậy 95% [KTC]": the figure is no part
-        at = paren - len(clause) + spans[start][1]
-        later = [w for w, _ in spans[start + 1 :]]
-        if later and all(w.islower() for w in later) and _ITEM_START.search(text, max(0, at - 12), at):
-            # "Cơ cấu bệnh tật (CCBT) …" opens a sentence: its capital is the sentence's, not the term's
-            definition = definition[:1].lower() + definition[1:]
-        return definition
-
     @staticmethod
     def _reading(text: str, m: re.Match[str], entry: _Entry) -> str:
         for rule in _rules().get(m.group(), ()):
@@ -488,69 +466,7 @@ _NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 # "Nguyễn Trí …" or "LÊ QUỐC HÙNG" (a name), not "Sau đó" (a new sentence).
 _FULL_NAME_AFTER = regex.compile(r"\s+\p{Lu}(?:\p{Ll}*|\p{Lu}*)\s+\p{Lu}")
 _TITLE_GAP = re.compile(r"[ \t]{1,2}")
-_CREDIT_DASH = re.compile(r"\s*[-–—]")
 _SENTENCE_REACH = 1000  # characters a restated name is looked for in, back to the sentence's start
-
-
-def _is_credit(text: str, m: re.Match[str]) -> bool:
-    """Whether a key in brackets opens a line and a dash follows it: the source of an article."""
-    if _CREDIT_DASH.match(text, m.end()) is None:
-        return False
-    return LINE_START.search(text, max(0, m.start() - 12), m.start()) is not None
-
-
-def _compound(word: str, abbr: str) -> str | None:
-    """*word* when it is a term of one foreign word, written small, that the key in capitals is made
-    from: its letters in order, from the first ("poliovirus (PV)"). Names are left alone: "Palestine
-    (PA)" and "Ireland (IRA)" end longer names, and "astatin (At)" is a symbol."""
-    key = abbr.lower()
-    low = word.lower()
-    if not (abbr.isascii() and abbr.isalpha() and abbr.isupper() and word.isascii() and word.isalpha()):
-        return None
-    if not word.islower():
-        return None
-    if len(word) <= len(abbr) + 2 or low[0] != key[0] or parse_syllable(word) is not None:
-        return None
-    rest = iter(low[1:])
-    return word if all(letter in rest for letter in key[1:]) else None
-
-
-def _plain_words_before(text: str, paren: int) -> list[str]:
-    """The last two words before *paren* when both are ordinary words (no abbreviation among them,
-    which a first pass would have expanded and a second would read differently), else none."""
-    words = [w.group() for w in WORD.finditer(text, max(0, paren - 40), paren)][-2:]
-    return words if len(words) == 2 and all(_plain(w) for w in words) else []
-
-
-_TRAILING_FIGURE = re.compile(r"(?:\s+[\d.,]+(?:\s*%)?)+$")  # each space run belongs to one group: no backtracking
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
-def _foreign(definition: str, abbr: str) -> bool:
-    """Whether a definition names the key in another language: half or more of its words are no
-    Vietnamese syllable ("Central Processing Unit", "natri clorua", "La Paz"; not "Công ty Vinamilk"),
-    or it is the key itself ("Felipe V (Felipe V)"). A term of one foreign word written small is a
-    loanword Vietnamese says as it is ("poliovirus (PV)").
-
-    >>> [_foreign(d, k) for d, k in [("Cable News Network", "CNN"), ("Chất độc da cam", "CĐDC"), ("poliovirus", "PV")]]
-    [True, False, False]
-    """
-    words = _LETTERS.findall(definition)
-    if definition.strip().lower() == abbr.lower():
-        return True
-    if len(words) == 1 and words[0].islower():
-        return False
-    others = sum(not_vietnamese(w) for w in words)
-    return 2 * others >= len(words)
-
-
-def _plain(word: str) -> bool:
-    """A word of letters with no capital after its first: "thất", "Thất"; not "TƯ", "BHXH".
-
-    >>> [_plain(w) for w in ("thất", "Nghiệp", "TƯ", "BHXH", "Đ")]
-    [True, True, False, False, True]
-    """
-    return word.isalpha() and not any(c.isupper() for c in word[1:])
 
 
 @lru_cache(maxsize=1024)
