@@ -53,8 +53,8 @@ def abbreviations_page() -> str:
     out += ["", "## What a company does, in its name", "",
             "Read only in a company's registered name (`vntext/data/company_kinds.tsv`): "
             "`Công ty TNHH SX-TM-DV Minh Phát`.", "",
-            "| code | reading | source |", "|---|---|---|"]
-    out += [f"| `{r['code']}` | {r['reading']} | {r['source']} |" for r in read_tsv("company_kinds.tsv")]
+            "| code | reading | alone after a legal form | source |", "|---|---|---|---|"]
+    out += [f"| `{r['code']}` | {r['reading']} | {r['alone']} | {r['source']} |" for r in read_tsv("company_kinds.tsv")]
     return "\n".join(out) + "\n"
 
 

@@ -40,6 +40,12 @@ def _kinds() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _alone() -> frozenset[str]:
+    """Codes read on their own after a legal form."""
+    return frozenset(r["code"] for r in read_tsv("company_kinds.tsv") if r["alone"] == "yes")
+
+
+@lru_cache(maxsize=1)
 def _pattern() -> regex.Pattern[str]:
     code = "(?:" + trie_pattern(sorted(_kinds())) + ")"
     token = rf"{code}{{1,4}}(?![\w&\u0300-\u036f])"  # one code or a few glued: "TMDV", "SXTMDV"
@@ -72,9 +78,9 @@ def _heads(text: str) -> Iterator[int]:
 
 
 def company_kinds(text: str) -> Iterator[tuple[int, int, str]]:
-    """Each run of company-kind codes in a company's name, as (start, end, reading); a run is read after
-    a legal form ("Cty TNHH TM Song Đại Long") or, without one, when it has two codes or more ("Công
-    ty XD-TM Hòa Bình"), and always before the name's next word."""
+    """Each run of company-kind codes in a company's name, as (start, end, reading): a run of two codes
+    or more ("Công ty XD-TM Hòa Bình", "Công ty TNHH SX-TM-DV …"), or one code that may stand alone
+    after a legal form ("Cty TNHH TM Song Đại Long"), always before the name's next word."""
     kinds = _kinds()
     pattern = _pattern()
     last = 0
@@ -86,7 +92,7 @@ def company_kinds(text: str) -> Iterator[tuple[int, int, str]]:
         chain = m.group("chain")
         pieces = _SEPARATORS.split(chain)
         readings: list[str] = []
-        count = 0
+        codes_read: list[str] = []
         for i, piece in enumerate(pieces):
             if i % 2:  # a separator: a dash is said as a pause, "&" as "và" (as in KH&CN), a space as written
                 readings.append(" - " if "-" in piece or "–" in piece else " và " if "&" in piece else piece)
@@ -94,8 +100,9 @@ def company_kinds(text: str) -> Iterator[tuple[int, int, str]]:
             codes = _split(piece, kinds)
             if codes is None:
                 break
-            count += len(codes)
+            codes_read += codes
             readings.append(" ".join(kinds[c] for c in codes))
         else:
-            if count >= 2 or m.group("forms") or m.group("form"):
+            formed = m.group("forms") or m.group("form")
+            if len(codes_read) >= 2 or (formed and codes_read[0] in _alone()):
                 yield m.start("chain"), m.end("chain"), "".join(readings)
