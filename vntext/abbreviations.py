@@ -316,8 +316,11 @@ class AbbreviationExpander:
             after_title = False
             while m is not None:
                 match = self._match(text, m, learned)
-                if after_title and match is not None:  # "ThS.DS Lê C": the second title of a heading
-                    match = dataclasses.replace(match, expansion=match.expansion[:1].upper() + match.expansion[1:])
+                if after_title and match is not None:
+                    # "ThS.DS Lê C": the second title of a heading; "BS.CKI": a level, in small letters
+                    first = match.expansion[:1]
+                    first = first.lower() if _LEVEL.fullmatch(m.group()) else first.upper()
+                    match = dataclasses.replace(match, expansion=first + match.expansion[1:])
                 nxt = glued.match(text, m.end()) if m.group().endswith(".") else None
                 if match is not None and (match.category == "title" or after_title) and text.startswith(".", m.end()):
                     # The full stop of a title abbreviation is the abbreviation's: "TS. Nguyễn Trí Hiếu",
@@ -329,9 +332,13 @@ class AbbreviationExpander:
                     gap = _TITLE_GAP.match(text, m.end() + 1)
                     spaced = not chained and gap is not None and self._is_title(glued.match(text, gap.end()))
                     if chained or spaced or _FULL_NAME_AFTER.match(text, m.end() + 1, m.end() + 40):
-                        # A title before a name takes a capital, as "TS Nguyễn Văn A" does.
-                        reading = match.expansion[:1].upper() + match.expansion[1:]
-                        if chained or spaced:  # titles before a name: written as a heading, with capitals
+                        # A title before a name takes a capital, as "TS Nguyễn Văn A" does (not a level).
+                        reading = match.expansion
+                        if not _LEVEL.fullmatch(m.group()):
+                            reading = reading[:1].upper() + reading[1:]
+                        if chained and nxt is not None and _LEVEL.fullmatch(nxt.group()):
+                            reading += " "  # "BS.CKI Nguyễn Văn A": a level goes on with its title
+                        elif chained or spaced:  # titles before a name: written as a heading, with capitals
                             reading += ", " if chained else ","
                         match = dataclasses.replace(
                             match, end=m.end() + 1, text=_shared(match.text + "."), expansion=reading)
@@ -466,6 +473,7 @@ _NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 # "Nguyễn Trí …" or "LÊ QUỐC HÙNG" (a name), not "Sau đó" (a new sentence).
 _FULL_NAME_AFTER = regex.compile(r"\s+\p{Lu}(?:\p{Ll}*|\p{Lu}*)\s+\p{Lu}")
 _TITLE_GAP = re.compile(r"[ \t]{1,2}")
+_LEVEL = re.compile(r"CK(?:I{1,2}|[12])")  # a specialist's level after a title: BS.CKI, BS.CK2
 _SENTENCE_REACH = 1000  # characters a restated name is looked for in, back to the sentence's start
 
 
