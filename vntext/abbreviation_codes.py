@@ -29,8 +29,8 @@ _NUMBER_BEFORE = re.compile(r"\d\s*[-–]?\s*\Z")
 _CODE_PART_AFTER = re.compile(r"/[A-ZĐ0-9]")
 # A name written with a slash to another code that is no abbreviation: "CP/CMS".
 _SLASHED_CODE = re.compile(r"/([A-Z][A-Za-z0-9]*)(?![\w/])")
-# A code slashed before the key: "ISO/TS 16949", "D/NCS" (a standard's or an office's code).
-_SLASHED_BEFORE = re.compile(r"(?<![\w/])([A-Z][A-Za-z0-9]*)/\Z")
+# A code slashed before the key: "ISO/TS 16949", "D/NCS" (a standard's or an office's code), "PoC / PTT".
+_SLASHED_BEFORE = re.compile(r"(?<![\w/])([A-Z][A-Za-z0-9]*) ?/ ?\Z")
 # After "ký hiệu" a key is a symbol or a series' code: "có ký hiệu "TĐ"", "ký hiệu At".
 _SYMBOL_CUE = re.compile(r"[Kk]ý hiệu(?: là)?\s*[\"“'‘]?\Z")
 # A key defined by the capitalised words in brackets right after it: "BS (Bachelor of Science …)".
