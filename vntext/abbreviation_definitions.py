@@ -73,6 +73,27 @@ def _unit_matches(unit: str, word: str) -> bool:
     return _base(word).startswith(_base(unit))
 
 
+# "được viết là “công ty TNHH”", "ghi là "UBND"": a form quoted after "viết là" or "ghi là" is a
+# mention of how something is written, in a law or a style guide, and stays as written; so do the
+# other quoted forms of the list ("“doanh nghiệp tư nhân”, “DNTN” hoặc “doanh nghiệp TN”").
+_QUOTED = r"(?:“[^“”\n]{1,60}”|\"[^\"\n]{1,60}\")"
+_WRITTEN_AS = re.compile(
+    rf"(?:[Vv]iết|[Gg]hi)(?: tắt)? là[ \t]*({_QUOTED}(?:[ \t]*(?:,|hoặc|hay|và)[ \t]*{_QUOTED}){{0,8}})")
+
+
+def written_as(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of the quoted forms after "viết là" / "ghi là": "được viết là “công ty TNHH”".
+
+    >>> t = "được viết là “công ty cổ phần” hoặc “công ty CP”"
+    >>> [t[s:e] for s, e in written_as(t)]
+    ['“công ty cổ phần” hoặc “công ty CP”']
+    """
+    if " là" not in text:
+        return
+    for m in _WRITTEN_AS.finditer(text):
+        yield m.span(1)
+
+
 def named_short_forms(text: str) -> Iterator[tuple[list[tuple[tuple[int, int], str]], list[int]]]:
     """Each key list named after "viết tắt là", "gọi tắt là", "sau đây gọi là" or "gọi chung là" (the
     spans and keys), with where its long form may end: at the bracket, comma or dash the cue follows

@@ -49,6 +49,7 @@ from .abbreviation_definitions import (
     named_short_forms,
     opening_after,
     plain_words_before,
+    written_as,
 )
 from .data import read_tsv
 from .errors import check_text
@@ -258,6 +259,7 @@ class AbbreviationExpander:
                     if definition is not None:
                         learned.setdefault(abbr, (span[1], definition))
                         break
+        protected += written_as(text)  # "được viết là “công ty TNHH”": a mention of a form
         listed = legends(text)
         protected += [legend.span for legend in listed]
         for span, abbr, definition, end in [*colon_definitions(text), *(r for lg in listed for r in lg.rows)]:
