@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 import re
+import unicodedata
 
 import pytest
 from hypothesis import given, settings
@@ -109,6 +110,28 @@ def test_properties(text: str) -> None:
         last = m.end
     once = vntext.expand_abbreviations(text)
     assert vntext.expand_abbreviations(once) == once
+
+
+def test_decomposed_text_reads_as_composed(seed_lines: list[str]) -> None:
+    # Text in NFD (as some systems store it) gets the readings of the same text in NFC, each span
+    # holding its key in the decomposed text, and nothing outside the matches changes.
+    for line in seed_lines:
+        nfd = unicodedata.normalize("NFD", line)
+        found = vntext.find_abbreviations(nfd)
+        assert [m.expansion for m in found] == [m.expansion for m in vntext.find_abbreviations(line)]
+        for m in found:
+            assert unicodedata.normalize("NFC", nfd[m.start : m.end]) == unicodedata.normalize("NFC", m.text)
+            assert nfd[m.start : m.end] == m.text
+        expanded = vntext.expand_abbreviations(nfd)
+        assert unicodedata.normalize("NFC", expanded) == vntext.expand_abbreviations(line)
+
+
+def test_a_decomposed_key_is_found() -> None:
+    # each key with a decomposable letter (Ư) found in NFD, next to quotes and full stops too
+    nfd = unicodedata.normalize("NFD", "Danh hiệu NSƯT; Ủy viên T.Ư Đảng; “UVTƯ”")
+    assert [m.text for m in vntext.find_abbreviations(nfd)] == [
+        unicodedata.normalize("NFD", k) for k in ("NSƯT", "T.Ư", "UVTƯ")
+    ]
 
 
 def test_idempotent_on_real_text(seed_lines: list[str]) -> None:

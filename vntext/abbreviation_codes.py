@@ -115,45 +115,41 @@ def is_code(text: str, start: int, end: int, abbr: str, keys: Mapping[str, objec
     return codes >= 2 or codes + letters >= 3 or (codes == 1 and _TICKER_SHAPE.fullmatch(abbr) is not None)
 
 
-def _neighbours(text: str, start: int, end: int) -> list[tuple[str, str]]:
+def _neighbours(text: str, start: int, end: int) -> tuple[str | None, str | None, str]:
     """The words right before and after ``text[start:end]`` on its line (within 30 characters), when
-    spaces separate them from it, each with the word beyond it on that side ("" if none): a headline in
-    capitals on the line before is not its neighbour."""
-    words = []
+    spaces separate them from it (``None`` where there is none), and the word beyond the one after:
+    a headline in capitals on the line before is not a neighbour."""
     before = text[max(0, start - 30) : start]
     before = before[before.rfind("\n") + 1 :]
     stripped = before.rstrip()
-    if stripped and len(stripped) < len(before):
-        parts = stripped.rsplit(None, 2)
-        words.append((parts[-1], parts[-2] if len(parts) > 1 else ""))
+    word_before = stripped.rsplit(None, 1)[-1] if stripped and len(stripped) < len(before) else None
     after = _NEXT_WORD.match(text[end : end + 30])
-    if after is not None and not _CREDIT_LABEL.fullmatch(to_nfc(after.group(1))):
-        beyond = _NEXT_WORD.match(text, end + after.end(), end + after.end() + 30)
-        words.append((after.group(1), beyond.group(1) if beyond is not None else ""))
-    return words
+    if after is None or _CREDIT_LABEL.fullmatch(to_nfc(after.group(1))):
+        return word_before, None, ""
+    beyond = _NEXT_WORD.match(text, end + after.end(), end + after.end() + 30)
+    return word_before, after.group(1), beyond.group(1) if beyond is not None else ""
 
 
-def _capital_syllable(word: str, keys: Mapping[str, object]) -> bool:
+def _capital_syllable(word: str | None, keys: Mapping[str, object]) -> bool:
     """A Vietnamese word in capitals with a mark on it (ĐOẠN, HÀ), which no acronym is."""
+    if word is None:
+        return False
     word = to_nfc(word.strip(".,;:!?()\"'“”«»"))
     return len(word) >= 2 and word.isupper() and not word.isascii() and word not in keys and bool(parse_syllable(word))
 
 
 def in_capitals(text: str, start: int, end: int, keys: Mapping[str, object]) -> bool:
     """True inside a run of words written in capitals (headlines, photo credits): HÀ NỘI, THANH TUẤN.
-    A neighbour that is itself an abbreviation (the TƯ of "UBKT TƯ") is no sign of one; one without a
-    mark (GIAI, TIN: an acronym may look so) is when the word beyond it has one ("KT - XH GIAI ĐOẠN")."""
-    neighbours = _neighbours(text, start, end)
-    if any(_capital_syllable(word, keys) for word, _ in neighbours):
+    A neighbour that is itself an abbreviation (the TƯ of "UBKT TƯ") is no sign of one; a word after
+    it without marks (GIAI, NHI: an acronym may look so) is when the word beyond has them ("KT - XH
+    GIAI ĐOẠN"). Only the words after count for that: the words before may be readings of other keys
+    by then, and a second pass must decide as the first did."""
+    word_before, word_after, beyond = _neighbours(text, start, end)
+    if _capital_syllable(word_before, keys) or _capital_syllable(word_after, keys):
         return True
-    if any(word.lower() != word.upper() and not word.isupper() for word, _ in neighbours):
-        return False  # "… HỒNG NHUNG TP Hồ Chí Minh": the key opens words in small letters
-    for word, beyond in neighbours:
-        plain = word.strip(".,;:!?()\"'“”«»")
-        if (len(plain) >= 3 and plain.isupper() and plain.isascii() and plain not in keys
-                and parse_syllable(plain) and _capital_syllable(beyond, keys)):
-            return True
-    return False
+    plain = (word_after or "").strip(".,;:!?()\"'“”«»")
+    return (len(plain) >= 3 and plain.isupper() and plain.isascii() and plain not in keys
+            and parse_syllable(plain) is not None and _capital_syllable(beyond, keys))
 
 
 # A word that makes the key part of a name or of an English phrase: "BV Cup", "EA Games", "BS in

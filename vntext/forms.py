@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache, partial
 
+import regex
+
 from . import _accel
 from ._ud import ud
 from .edits import Edit, exact_edits
@@ -140,6 +142,47 @@ def nfc_edits(text: str) -> list[Edit]:
     if text.isascii() or (_accel.speedups is not None and _accel.speedups.nfc_stable(text)):
         return []
     return exact_edits(text, _run_edits(text, to_nfc), to_nfc(text))
+
+
+# What NFC composes into fewer characters: a character and the combining marks after it (or marks
+# alone), in any script (Arabic's hamza above, Devanagari's nukta), and Hangul jamo into syllables.
+_MARKED = regex.compile(r"\P{M}?\p{M}+|[\u1100-\u1112][\u1161-\u1175][\u11a8-\u11c2]?|[\uac00-\ud7a3][\u11a8-\u11c2]")
+
+
+@lru_cache(maxsize=4096)
+def _composed_length(cluster: str) -> int:
+    return len(to_nfc(cluster))
+
+
+class ComposedPositions:
+    """Positions in ``to_nfc(text)`` taken back to *text*, asked for in increasing order: each letter
+    composed with the marks after it is one step ("U\u031b" is one "Ư"). Constant memory: the clusters
+    are walked once, as the positions asked for move on (a decomposed text of a million letters keeps
+    no table of them).
+
+    >>> back = ComposedPositions("(NSU\u031bT) Ho\u0300a")
+    >>> [back.original(p) for p in (1, 5, 7, 10)]
+    [1, 6, 8, 12]
+    """
+
+    def __init__(self, text: str) -> None:
+        self._clusters = _MARKED.finditer(text)
+        self._next = next(self._clusters, None)
+        self._shift = 0  # original position minus composed position, before the next cluster
+
+    def original(self, p: int) -> int | None:
+        """The position in the original text of position *p* of the composed one; ``None`` inside a
+        cluster that composed to more than one character."""
+        while self._next is not None:
+            start, end = self._next.span()
+            composed = _composed_length(self._next.group())
+            if start - self._shift + composed > p:
+                if start - self._shift < p:
+                    return None
+                break
+            self._shift += (end - start) - composed
+            self._next = next(self._clusters, None)
+        return p + self._shift
 
 
 def nfd_edits(text: str) -> list[Edit]:
