@@ -77,8 +77,10 @@ def _unit_matches(unit: str, word: str) -> bool:
 # mention of how something is written, in a law or a style guide, and stays as written; so do the
 # other quoted forms of the list ("“doanh nghiệp tư nhân”, “DNTN” hoặc “doanh nghiệp TN”").
 _QUOTED = r"(?:“[^“”\n]{1,60}”|\"[^\"\n]{1,60}\")"
-_WRITTEN_AS = re.compile(
-    rf"(?:[Vv]iết|[Gg]hi)(?: tắt)? là[ \t]*({_QUOTED}(?:[ \t]*(?:,|hoặc|hay|và)[ \t]*{_QUOTED}){{0,8}})")
+# Found from "là" and its quote (the pattern starts with a literal, which the engine skips to quickly),
+# then the cue before it is checked.
+_QUOTES_AFTER_LA = re.compile(rf"là[ \t]*({_QUOTED}(?:[ \t]*(?:,|hoặc|hay|và)[ \t]*{_QUOTED}){{0,8}})")
+_WRITE_CUE = re.compile(r"(?:[Vv]iết|[Gg]hi)(?: tắt)? \Z")
 
 
 def written_as(text: str) -> Iterator[tuple[int, int]]:
@@ -88,10 +90,9 @@ def written_as(text: str) -> Iterator[tuple[int, int]]:
     >>> [t[s:e] for s, e in written_as(t)]
     ['“công ty cổ phần” hoặc “công ty CP”']
     """
-    if " là" not in text:
-        return
-    for m in _WRITTEN_AS.finditer(text):
-        yield m.span(1)
+    for m in _QUOTES_AFTER_LA.finditer(text):
+        if _WRITE_CUE.search(text, max(0, m.start() - 12), m.start()):
+            yield m.span(1)
 
 
 def named_short_forms(text: str) -> Iterator[tuple[list[tuple[tuple[int, int], str]], list[int]]]:
