@@ -53,7 +53,7 @@ from .abbreviation_definitions import (
 )
 from .data import read_tsv
 from .errors import check_text
-from .forms import ComposedPositions, to_nfc
+from .forms import ComposedPositions, has_mark, to_nfc
 from .protect import protected_spans
 
 KEEP = "="  # a context rule's expansion that means "keep the abbreviation as written"
@@ -80,7 +80,6 @@ def _with_spaced_tail(text: str, m: re.Match[str]) -> tuple[int, int]:
 # A run of this many characters without a space is not language (a hash, a data blob, a minified
 # script, a repeated pattern): abbreviations inside it stay as written, and a 10 MB run of "TP."
 # does not become 3.3 million matches.
-_COMBINING = re.compile(r"[\u0300-\u036f]")  # a decomposed letter's mark: the text is read composed
 _ENDLESS = re.compile(r"(?<!\S)\S{256,}")
 # A name set equal to a formula is its symbol ("HS = (200 - TH)/100", "HS={\frac …}"): that name stays
 # as written all through the text ("trong đó HS là hệ số sức mạnh"); "Số HS = 30" is no formula.
@@ -218,7 +217,7 @@ class AbbreviationExpander:
         return list(self._found(text, learn))
 
     def _found(self, text: str, learn: bool | None) -> Iterator[AbbreviationMatch]:
-        composed = to_nfc(text) if _COMBINING.search(text) else text
+        composed = to_nfc(text) if has_mark(text) else text
         if composed == text:
             yield from self._found_nfc(text, learn)
             return

@@ -29,7 +29,7 @@ _MARK_RUN = re.compile(r"[aeiouyAEIOUY][\u0300-\u036f]{2,}")
 _ANY_MARK = re.compile(r"[\u0300-\u036f]")
 
 
-def _has_mark(text: str) -> bool:
+def has_mark(text: str) -> bool:
     """Whether *text* holds a combining diacritical mark (U+0300–U+036F): found by the compiled core
     when it is there, else by a pattern."""
     if _accel.speedups is not None:
@@ -97,7 +97,7 @@ def to_nfc(text: str) -> str:
     if _accel.speedups is not None and _accel.speedups.nfc_stable(text):
         return text  # every character is its own NFC and joins with none: no copy, and no mark to look for
     nfc = _nfc(text)
-    if not _has_mark(nfc) or _LEFTOVER.search(nfc) is None:
+    if not has_mark(nfc) or _LEFTOVER.search(nfc) is None:
         return nfc
     # Marks typed in the wrong order are what NFC leaves behind after a letter: reorder just those.
     return _LEFTOVER.sub(lambda m: ud.normalize("NFC", _reorder_marks(ud.normalize("NFD", m.group()))), nfc)
@@ -247,6 +247,6 @@ def remove_diacritics(text: str) -> str:
     if text.isascii():
         return text
     text = text.translate(_strip_table())
-    if _has_mark(text):
+    if has_mark(text):
         text = _LATIN_MARKS.sub("", text)  # an empty replacement: no template to expand per match
     return text
