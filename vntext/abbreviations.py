@@ -64,6 +64,12 @@ DOC_NUMBER = re.compile(r"(?<![\w./-])\d[\w.]*(?:[-/][\w&.]*\w){1,16}")
 # A document number written with spaces around its last dash or ampersand: "15/2020/NĐ - CP",
 # "05/2024/TT - BTC", "413/SGDĐT-GDTrH & QLCL".
 _SPACED_TAIL = re.compile(r"[ \t]?[-–&][ \t]?[A-ZĐ][A-Za-zĐđ]{0,6}(?![\w])")
+# A number whose code comes after a spaced slash: "40/2014/ TT - BNNPTNT", "34/ HD - SNN", "80 / BC-UBND".
+# It ends where a document number ends (a comma, a full stop, a bracket, the line, "ngày …"), so a
+# numbered point "1/ UBND tỉnh chỉ đạo …" is read.
+_SPACED_SLASH_NUMBER = re.compile(
+    r"(?<![\w./-])\d+(?:/\d+)*(?:[ \t]/[ \t]?|/[ \t])[A-ZĐ]\w*(?:[ \t]?[-–&][ \t]?[A-ZĐ]\w*)*"
+    r"(?=[ \t]*(?:[,;:.)\]\n]|\Z|ngày |của |về ))")
 
 
 def _with_spaced_tail(text: str, m: re.Match[str]) -> tuple[int, int]:
@@ -233,6 +239,7 @@ class AbbreviationExpander:
         learn = self._options.learn if learn is None else learn
         numbers = number_matches(DOC_NUMBER, text)
         protected = [_with_spaced_tail(text, m) for m in numbers] + protected_spans(text)
+        protected += [m.span() for m in number_matches(_SPACED_SLASH_NUMBER, text)]
         protected += [m.span() for m in _ENDLESS.finditer(text)]
         learned: dict[str, tuple[int, str]] = {}
         sites = list(definitions(text))
