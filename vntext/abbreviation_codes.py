@@ -51,7 +51,9 @@ _DATELINE_AFTER = re.compile(
     r"[ \t]*[-–—][ \t]*(?:\d|(?:Sáng|Chiều|Trưa|Tối|Đêm|Rạng sáng|Ngày|Hôm|Theo|Sau|Trong|Tại)\b)")
 # Only spaces between the start of the line (or text) and the position searched up to.
 LINE_START = re.compile(r"(?:^|\n)[ \t]*\Z")
-_TICKER_CUE = re.compile(r"(?:\b[Mm]ã|[Cc]ổ phiếu|[Mm]ã chứng khoán|[Mm]ã CK)\s+$")
+_TICKER_CUE = re.compile(r"(?:\b[Mm]ã|[Cc]ổ phiếu|[Mm]ã chứng khoán|[Mm]ã CK|[Mm]ã CP)\s+$")
+# The cue's own nouns after "mã" are no ticker: "mã CK" (chứng khoán), "mã CP" (cổ phiếu).
+_CUE_NOUNS = frozenset({"CK", "CP"})
 
 
 def is_code(text: str, start: int, end: int, abbr: str, keys: Mapping[str, object]) -> bool:
@@ -64,7 +66,7 @@ def is_code(text: str, start: int, end: int, abbr: str, keys: Mapping[str, objec
     article ("TP - Sáng 5/3"); a name slashed to or after a code that is no abbreviation
     ("CP/CMS", "ISO/TS", "D/NCS"); a symbol after "ký hiệu"; and a key spelled out by the capitalised
     words in brackets right after it ("BS (Bachelor of Science)")."""
-    if _TICKER_CUE.search(text, max(0, start - 12), start):
+    if abbr not in _CUE_NOUNS and _TICKER_CUE.search(text, max(0, start - 12), start):
         return True
     if _TICKER_SHAPE.fullmatch(abbr) and _SIGNED_AFTER.match(text, end):
         return True
