@@ -51,16 +51,17 @@ _DATELINE_AFTER = re.compile(
     r"[ \t]*[-–—][ \t]*(?:\d|(?:Sáng|Chiều|Trưa|Tối|Đêm|Rạng sáng|Ngày|Hôm|Theo|Sau|Trong|Tại)\b)")
 # Only spaces between the start of the line (or text) and the position searched up to.
 LINE_START = re.compile(r"(?:^|\n)[ \t]*\Z")
-_TICKER_CUE = re.compile(r"(?:\b[Mm]ã|[Cc]ổ phiếu|[Mm]ã chứng khoán|[Mm]ã CK|[Mm]ã CP)\s+$")
+_TICKER_CUE = re.compile(r"(?:\b[Mm]ã|[Cc]ổ phiếu|[Mm]ã chứng khoán|[Mm]ã CK|[Mm]ã CP|\bIATA:?|\bICAO:?)\s+$")
 # The cue's own nouns after "mã" are no ticker: "mã CK" (chứng khoán), "mã CP" (cổ phiếu).
 _CUE_NOUNS = frozenset({"CK", "CP"})
 
 
 def is_code(text: str, start: int, end: int, abbr: str, keys: Mapping[str, object]) -> bool:
-    """True for a stock ticker: after "mã" or "cổ phiếu" ("mã TTB"), a three-letter key before a
-    signed figure ("HCM (-328 tỷ đồng)"), in a list of codes most of which are no abbreviation ("HAG,
-    ITA, HSG, KBC, TTB", also with figures: "VIC (-402 tỷ), HCM (-328 tỷ)"; "KH, NH, PH, QU, TH" in a
-    list of letters), or a three-letter key listed with a code that is none ("cổ tức từ HND và QTP");
+    """True for a stock ticker or an airport's code: after "mã" or "cổ phiếu" ("mã TTB") or "IATA:"; a
+    three-letter key before a signed figure ("HCM (-328 tỷ đồng)"), in a list of codes most of which
+    are no abbreviation ("HAG, ITA, HSG, KBC, TTB", also with figures: "VIC (-402 tỷ), HCM (-328
+    tỷ)"; "KH, NH, PH, QU, TH" in a list of letters), or a three-letter key listed with a code that
+    is none ("cổ tức từ HND và QTP");
     a part of a document number written with spaces ("số 96 NQ/QHK6"); and a type's designation
     ("ký hiệu thiết kế DN - 2000", "CP -0"); a paper's name before the dateline that opens an
     article ("TP - Sáng 5/3"); a name slashed to or after a code that is no abbreviation
