@@ -66,9 +66,9 @@ DOC_NUMBER = re.compile(r"(?<![\w./-])\d[\w.]*(?:[-/][\w&.]*\w){1,16}")
 _SPACED_TAIL = re.compile(r"[ \t]?[-–&][ \t]?[A-ZĐ][A-Za-zĐđ]{0,6}(?![\w])")
 # A number whose code comes after a spaced slash: "40/2014/ TT - BNNPTNT", "34/ HD - SNN", "80 / BC-UBND".
 # It ends where a document number ends (a comma, a full stop, a bracket, the line, "ngày …"), so a
-# numbered point "1/ UBND tỉnh chỉ đạo …" is read.
+# numbered point "1/ UBND tỉnh chỉ đạo …" is read. The parts are bounded, so "1/1/1/…" costs no memory.
 _SPACED_SLASH_NUMBER = re.compile(
-    r"(?<![\w./-])\d+(?:/\d+)*(?:[ \t]/[ \t]?|/[ \t])[A-ZĐ]\w*(?:[ \t]?[-–&][ \t]?[A-ZĐ]\w*)*"
+    r"(?<![\w./-])\d+(?:/\d+){0,3}(?:[ \t]/[ \t]?|/[ \t])[A-ZĐ]\w*(?:[ \t]?[-–&][ \t]?[A-ZĐ]\w*){0,4}"
     r"(?=[ \t]*(?:[,;:.)\]\n]|\Z|ngày |của |về ))")
 
 
