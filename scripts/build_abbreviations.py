@@ -1,9 +1,14 @@
-"""Build vntext/data/abbreviations.tsv from the reviewed entry list, recording where each entry is
-attested. Run: python scripts/build_abbreviations.py ENTRIES.txt ../shared/lexicons > vntext/data/abbreviations.tsv
+"""Keep the source column of vntext/data/abbreviations.tsv true: for every entry, the candidate lexicons
+(../shared/lexicons) that list the same abbreviation with the same reading, compared without case and
+tone-style differences, or ``vntext`` when none does (the entry was written here from real text).
 
-ENTRIES.txt has one reviewed entry per line, ``ABBR|Expansion|category``. An entry's source is every
-candidate lexicon that lists the same abbreviation with the same expansion (compared without case
-and tone-style differences), or ``vntext`` when it was written here from real text.
+The table itself is the reviewed list: add or change a row there (``abbreviation``, ``expansion``,
+``category``, any source), then run::
+
+    python scripts/build_abbreviations.py ../shared/lexicons          # rewrite the source column
+    python scripts/build_abbreviations.py ../shared/lexicons --check  # exit 1 if a source is wrong
+
+A note in brackets after ``vntext`` ("vntext (written without its Đ)") is kept.
 """
 
 from __future__ import annotations
@@ -13,12 +18,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-# Readings dropped on review: too ambiguous for a dictionary default, or not what news text means.
-DROPPED = set(
-    """CT TT TT. HP HQ LS TB TC ĐT CN TN HT DS KS CK ĐV VH ĐTC NCC TTH ĐPT UV QĐ H. P. Q. AN NS TE KT XH VC CC
-    BT NB BN HD CV KL NV GD YT MT QP SX KD TM DV BH LĐ CB BRICS VTC BBC CNN AFP AP IELTS USB VNA PTTH""".split()
-)
-DEFAULTS = {"BTC": "Ban Tổ chức", "BTV": "Ban Thường vụ", "CĐ": "Cao đẳng", "QH": "Quốc hội", "TCT": "Tổng công ty"}
+TABLE = Path(__file__).resolve().parent.parent / "vntext" / "data" / "abbreviations.tsv"
 
 
 def key(s: str) -> str:
@@ -26,12 +26,12 @@ def key(s: str) -> str:
     return "".join(c for c in s if unicodedata.category(c) != "Mn").replace("đ", "d").strip()
 
 
-def main() -> None:
-    entries_path, lexicons = Path(sys.argv[1]), Path(sys.argv[2])
+def attestations(lexicons: Path) -> dict[str, set[tuple[str, str]]]:
+    """Every (reading key, lexicon name) each abbreviation has in the candidate lexicons."""
     attested: dict[str, set[tuple[str, str]]] = {}
 
     def add(abbr: str, expansion: str, source: str) -> None:
-        attested.setdefault(abbr.upper(), set()).add((key(expansion), source))
+        attested.setdefault(abbr.strip().upper(), set()).add((key(expansion), source))
 
     for line in (lexicons / "soe-vinorm/abbreviations.txt").read_text(encoding="utf-8").splitlines():
         if ":" in line:
@@ -45,19 +45,35 @@ def main() -> None:
     with open(lexicons / "g2p-hamster/g2p-hamster_abbrev_vi.tsv", encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             add(row["key"], row["verbal_vi"], "g2p-hamster")
+    return attested
 
-    seen: set[str] = set()
-    out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
-    out.writerow(["abbreviation", "expansion", "category", "source"])
-    for line in entries_path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        abbr, expansion, category = line.split("|")
-        if abbr in DROPPED or abbr in seen or (abbr in DEFAULTS and DEFAULTS[abbr] != expansion):
-            continue
-        seen.add(abbr)
-        sources = sorted(s for e, s in attested.get(abbr.upper(), ()) if e == key(expansion))
-        out.writerow([abbr, expansion, category, ",".join(sources) or "vntext"])
+
+def sources(row: dict[str, str], attested: dict[str, set[tuple[str, str]]]) -> str:
+    found = sorted({s for e, s in attested.get(row["abbreviation"].upper(), ()) if e == key(row["expansion"])})
+    if found:
+        return ",".join(found)
+    note = row["source"].partition(" (")[2]
+    return f"vntext ({note}" if note else "vntext"
+
+
+def main() -> None:
+    lexicons, check = Path(sys.argv[1]), "--check" in sys.argv[2:]
+    attested = attestations(lexicons)
+    with open(TABLE, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    wrong = [(r["abbreviation"], r["source"], s) for r in rows if r["source"] != (s := sources(r, attested))]
+    if check:
+        for abbr, was, should in wrong:
+            print(f"{abbr}: source {was!r} should be {should!r}")
+        sys.exit(1 if wrong else 0)
+    for r in rows:
+        r["source"] = sources(r, attested)
+    with open(TABLE, "w", encoding="utf-8", newline="") as f:
+        columns = ["abbreviation", "expansion", "category", "source"]
+        out = csv.DictWriter(f, columns, delimiter="\t", lineterminator="\n")
+        out.writeheader()
+        out.writerows(rows)
+    print(f"{len(rows)} entries, {len(wrong)} sources corrected")
 
 
 if __name__ == "__main__":

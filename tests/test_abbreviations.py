@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pickle
 import re
+import subprocess
+import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -47,6 +50,17 @@ def test_dictionary_integrity() -> None:
             assert word not in _dictionary() or word == r["expansion"], (r, word)
     for abbr in _rules():
         assert abbr in _dictionary(), abbr
+
+
+LEXICONS = SHARED / "lexicons"
+
+
+@pytest.mark.skipif(not (LEXICONS / "soe-vinorm").exists(), reason="candidate lexicons not found")
+def test_dictionary_sources_name_the_lexicons_that_agree() -> None:
+    """The source column is what scripts/build_abbreviations.py computes from the candidate lexicons."""
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_abbreviations.py"
+    done = subprocess.run([sys.executable, str(script), str(LEXICONS), "--check"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_no_context_rule_after_a_catch_all() -> None:
