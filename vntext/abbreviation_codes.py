@@ -49,6 +49,10 @@ _GLUED_NUMBER_AFTER = re.compile(r" [-–]\d")
 # qua …" (Tiền Phong's TP is not a city there); "VNCH - Hàn Quốc: 0-4" (a fixture) is read.
 _DATELINE_AFTER = re.compile(
     r"[ \t]*[-–—][ \t]*(?:\d|(?:Sáng|Chiều|Trưa|Tối|Đêm|Rạng sáng|Ngày|Hôm|Theo|Sau|Trong|Tại)\b)")
+# A class or batch code spelled with spaced dashes: "Lớp: K43 - QLĐĐ - N02" (a letter-and-number part on
+# each side).
+_CODED_BEFORE = re.compile(r"(?<![\w-])[A-Z]{1,3}\d{1,4}[ \t]*[-–][ \t]*\Z")
+_CODED_AFTER = re.compile(r"[ \t]*[-–][ \t]*[A-Z]{0,3}\d{1,4}(?![\w-])")
 # Only spaces between the start of the line (or text) and the position searched up to.
 LINE_START = re.compile(r"(?:^|\n)[ \t]*\Z")
 _TICKER_CUE = re.compile(r"(?:\b[Mm]ã|[Cc]ổ phiếu|[Mm]ã chứng khoán|[Mm]ã CK|[Mm]ã CP|\bIATA:?|\bICAO:?)\s+$")
@@ -62,9 +66,9 @@ def is_code(text: str, start: int, end: int, abbr: str, keys: Mapping[str, objec
     are no abbreviation ("HAG, ITA, HSG, KBC, TTB", also with figures: "VIC (-402 tỷ), HCM (-328
     tỷ)"; "KH, NH, PH, QU, TH" in a list of letters), or a three-letter key listed with a code that
     is none ("cổ tức từ HND và QTP");
-    a part of a document number written with spaces ("số 96 NQ/QHK6"); and a type's designation
-    ("ký hiệu thiết kế DN - 2000", "CP -0"); a paper's name before the dateline that opens an
-    article ("TP - Sáng 5/3"); a name slashed to or after a code that is no abbreviation
+    a part of a document number written with spaces ("số 96 NQ/QHK6"); a type's designation ("ký
+    hiệu thiết kế DN - 2000", "CP -0") and a class code ("K43 - QLĐĐ - N02"); a paper's name before
+    the dateline that opens an article ("TP - Sáng 5/3"); a name slashed to or after a code that is no abbreviation
     ("CP/CMS", "ISO/TS", "D/NCS"); a symbol after "ký hiệu"; and a key spelled out by the capitalised
     words in brackets right after it ("BS (Bachelor of Science)")."""
     if abbr not in _CUE_NOUNS and _TICKER_CUE.search(text, max(0, start - 12), start):
@@ -92,6 +96,8 @@ def is_code(text: str, start: int, end: int, abbr: str, keys: Mapping[str, objec
     if _DESIGNATION_AFTER.match(text, end) and _DESIGNATION_BEFORE.search(text, max(0, start - 20), start):
         return True
     if _GLUED_NUMBER_AFTER.match(text, end):
+        return True
+    if _CODED_AFTER.match(text, end) and _CODED_BEFORE.search(text, max(0, start - 12), start):
         return True
     if _DATELINE_AFTER.match(text, end) and LINE_START.search(text, max(0, start - 8), start):
         return True
