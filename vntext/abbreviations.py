@@ -452,7 +452,11 @@ class AbbreviationExpander:
             else:  # near: both sides, within the clause
                 left = _CLAUSE_END.split(text[max(0, m.start() - 40) : m.start()])[-1]
                 right = _CLAUSE_END.split(text[m.end() : m.end() + 40])[0]
-                window = left + m.group() + right
+                # A rule keeping the key may take its evidence from the same key nearby ("chuẩn THX-EX …
+                # (THX - …)"); a reading must be this occurrence's own.
+                if _near(rule.pattern, left, m.group(), right, strict=rule.expansion != KEEP):
+                    return rule.expansion
+                continue
             if rule.pattern.search(window):
                 return rule.expansion
         return entry.expansion
@@ -509,6 +513,19 @@ _SENTENCE_REACH = 1000  # characters a restated name is looked for in, back to t
 
 
 @lru_cache(maxsize=1024)
+def _near(pattern: re.Pattern[str], left: str, key: str, right: str, *, strict: bool) -> bool:
+    """Whether *pattern* matches around this occurrence of *key*; when *strict*, a match that spells
+    the key out must hold this occurrence ("Phòng KT huyện, phòng KT công ty": the rule for the first
+    is no reason for the second), while one naming only the words around it may be anywhere."""
+    window = left + key + right
+    if not strict:
+        return pattern.search(window) is not None
+    for found in pattern.finditer(window):
+        if key not in found.group() or found.start() <= len(left) < len(left) + len(key) <= found.end():
+            return True
+    return False
+
+
 def _readings(key: str, expansion: str) -> tuple[str, ...]:
     """Every reading *key* may get: the dictionary's and its context rules'."""
     return (expansion, *(r.expansion for r in _rules().get(key, ()) if r.expansion != KEEP))
