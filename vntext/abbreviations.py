@@ -35,6 +35,7 @@ from .abbreviation_codes import (
     shortens_foreign_name,
 )
 from .abbreviation_companies import company_kinds
+from .abbreviation_context import KEEP, contextual_reading, readings
 from .abbreviation_definitions import (
     DASH_DEFINITION,
     WORD,
@@ -56,7 +57,6 @@ from .errors import check_text
 from .forms import ComposedPositions, has_mark, to_nfc
 from .protect import protected_spans
 
-KEEP = "="  # a context rule's expansion that means "keep the abbreviation as written"
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # A document number starts with a digit and chains parts with - or /: 25-CT/TW, 15/2020/NĐ-CP. It starts
 # a token (no dot before it either), so "1.1.1.…" is tried once, not at every digit: linear time.
@@ -101,7 +101,6 @@ _VARIABLE = re.compile(r"(?<![\w.])([A-ZĐ][A-Za-zĐđ0-9]*) ?= ?(?:[\\({\[]|[A-
 
 
 _SENTENCE_END = opening_after(".!?\n•")
-_CLAUSE_END = re.compile(r"[.;!?\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,26 +144,9 @@ class _Entry:
 _NO_ENTRY = _Entry("", "")
 
 
-@dataclass(frozen=True)
-class _Rule:
-    expansion: str
-    where: str
-    pattern: regex.Pattern[str]
-
-
 @lru_cache(maxsize=1)
 def _dictionary() -> dict[str, _Entry]:
     return {r["abbreviation"]: _Entry(r["expansion"], r["category"]) for r in read_tsv("abbreviations.tsv")}
-
-
-@lru_cache(maxsize=1)
-def _rules() -> dict[str, tuple[_Rule, ...]]:
-    rules: dict[str, list[_Rule]] = {}
-    for r in read_tsv("abbreviation_contexts.tsv"):
-        # Compiled with `regex` so a pattern can name a capital of any script: \p{Lu}.
-        rule = _Rule(r["expansion"], r["where"], regex.compile(r["pattern"], regex.VERSION0))
-        rules.setdefault(r["abbreviation"], []).append(rule)
-    return {k: tuple(v) for k, v in rules.items()}
 
 
 @dataclass(frozen=True)
@@ -393,7 +375,7 @@ class AbbreviationExpander:
         if before.rstrip().endswith(key):
             return True
         lowered = before.lower()
-        return any(reading.lower() in lowered for reading in _readings(key, entry.expansion))
+        return any(reading.lower() in lowered for reading in readings(key, entry.expansion))
 
     def _is_title(self, m: re.Match[str] | None) -> bool:
         return m is not None and self._entries.get(m.group(), _NO_ENTRY).category == "title"
@@ -409,6 +391,7 @@ class AbbreviationExpander:
     ) -> AbbreviationMatch | None:
         """The reading of one candidate, or ``None`` when it is to be kept as written."""
         abbr = m.group()
+        roman = _ROMAN.fullmatch(abbr) is not None  # "CC", "CD", "MC": a number unless the words say otherwise
         if abbr in learned:  # a definition holds for the whole document, also before it is given
             expansion, source, category = learned[abbr][1], "document", "document"
             if expansion == KEEP:
@@ -418,16 +401,17 @@ class AbbreviationExpander:
                 # The document agrees with the dictionary, so the dictionary's case rules hold: "Ủy ban
                 # nhân dân (UBND)" at a sentence's start keeps its capital, "Sở GTVT" is a department's
                 # name, and "Liên minh Hợp tác xã (HTX)" does not make every "88 HTX" a name.
-                in_context = self._reading(text, m, known)
+                in_context = contextual_reading(text, m, known.expansion)
                 expansion = in_context if in_context.lower() == expansion.lower() else known.expansion
         elif abbr in self._entries:
             entry = self._entries[abbr]
             if entry.category in KEPT_CATEGORIES and not self._options.expand_international:
                 return None
-            expansion, source, category = self._reading(text, m, entry), "dictionary", entry.category
+            expansion, source, category = contextual_reading(text, m, entry.expansion), "dictionary", entry.category
+            roman = roman and expansion == entry.expansion  # a context rule's reading: "CB, CC, VC"
         else:
             return None
-        if expansion == KEEP or _ROMAN.fullmatch(abbr) or in_capitals(text, m.start(), m.end(), self._entries):
+        if expansion == KEEP or roman or in_capitals(text, m.start(), m.end(), self._entries):
             return None
         if len(abbr) <= 3 and after_foreign_name(text, m.start(), self._entries):
             return None
@@ -441,25 +425,6 @@ class AbbreviationExpander:
             expansion += " "  # "TP.Hồ Chí Minh" → "Thành phố Hồ Chí Minh", "QL1A" → "quốc lộ 1A"
         reading = _shared(_fit_case(text, m, expansion, category))
         return AbbreviationMatch(_shared(abbr), m.start(), m.end(), reading, source, category)
-
-    @staticmethod
-    def _reading(text: str, m: re.Match[str], entry: _Entry) -> str:
-        for rule in _rules().get(m.group(), ()):
-            if rule.where == "before":
-                window = text[max(0, m.start() - 40) : m.start()]
-            elif rule.where == "after":
-                window = text[m.end() : m.end() + 40]
-            else:  # near: both sides, within the clause
-                left = _CLAUSE_END.split(text[max(0, m.start() - 40) : m.start()])[-1]
-                right = _CLAUSE_END.split(text[m.end() : m.end() + 40])[0]
-                # A rule keeping the key may take its evidence from the same key nearby ("chuẩn THX-EX …
-                # (THX - …)"); a reading must be this occurrence's own.
-                if _near(rule.pattern, left, m.group(), right, strict=rule.expansion != KEEP):
-                    return rule.expansion
-                continue
-            if rule.pattern.search(window):
-                return rule.expansion
-        return entry.expansion
 
     # ---------------------------------------------------------------------------------- expanding
     def expand_abbreviations(self, text: str, *, learn: bool | None = None) -> str:
@@ -510,25 +475,6 @@ _FULL_NAME_AFTER = regex.compile(r"\s+\p{Lu}(?:\p{Ll}*|\p{Lu}*)\s+\p{Lu}")
 _TITLE_GAP = re.compile(r"[ \t]{1,2}")
 _LEVEL = re.compile(r"CK(?:I{1,2}|[12])")  # a specialist's level after a title: BS.CKI, BS.CK2
 _SENTENCE_REACH = 1000  # characters a restated name is looked for in, back to the sentence's start
-
-
-@lru_cache(maxsize=1024)
-def _near(pattern: re.Pattern[str], left: str, key: str, right: str, *, strict: bool) -> bool:
-    """Whether *pattern* matches around this occurrence of *key*; when *strict*, a match that spells
-    the key out must hold this occurrence ("Phòng KT huyện, phòng KT công ty": the rule for the first
-    is no reason for the second), while one naming only the words around it may be anywhere."""
-    window = left + key + right
-    if not strict:
-        return pattern.search(window) is not None
-    for found in pattern.finditer(window):
-        if key not in found.group() or found.start() <= len(left) < len(left) + len(key) <= found.end():
-            return True
-    return False
-
-
-def _readings(key: str, expansion: str) -> tuple[str, ...]:
-    """Every reading *key* may get: the dictionary's and its context rules'."""
-    return (expansion, *(r.expansion for r in _rules().get(key, ()) if r.expansion != KEEP))
 
 
 # "(Bộ CHQS)": a capitalised word and a key in brackets, after the name they stand for.
