@@ -61,16 +61,16 @@ _CUE_NOUNS = frozenset({"CK", "CP"})
 
 
 def is_code(text: str, start: int, end: int, abbr: str, keys: Mapping[str, object]) -> bool:
-    """True for a stock ticker or an airport's code: after "mã" or "cổ phiếu" ("mã TTB") or "IATA:"; a
-    three-letter key before a signed figure ("HCM (-328 tỷ đồng)"), in a list of codes most of which
-    are no abbreviation ("HAG, ITA, HSG, KBC, TTB", also with figures: "VIC (-402 tỷ), HCM (-328
-    tỷ)"; "KH, NH, PH, QU, TH" in a list of letters), or a three-letter key listed with a code that
-    is none ("cổ tức từ HND và QTP");
-    a part of a document number written with spaces ("số 96 NQ/QHK6"); a type's designation ("ký
-    hiệu thiết kế DN - 2000", "CP -0") and a class code ("K43 - QLĐĐ - N02"); a paper's name before
-    the dateline that opens an article ("TP - Sáng 5/3"); a name slashed to or after a code that is no abbreviation
-    ("CP/CMS", "ISO/TS", "D/NCS"); a symbol after "ký hiệu"; and a key spelled out by the capitalised
-    words in brackets right after it ("BS (Bachelor of Science)")."""
+    """True for a stock ticker or an airport's code: after "mã" or "cổ phiếu" ("mã TTB") or "IATA:";
+    a three-letter key before a signed figure ("HCM (-328 tỷ đồng)"), in a list of codes most of
+    which are no abbreviation ("HAG, ITA, HSG, KBC, TTB", also with figures: "VIC (-402 tỷ), HCM
+    (-328 tỷ)"; "KH, NH, PH, QU, TH" in a list of letters), or a three-letter key listed with a code
+    that is none ("cổ tức từ HND và QTP"); a part of a document number written with spaces ("số 96
+    NQ/QHK6"); a type's designation ("ký hiệu thiết kế DN - 2000", "CP -0") and a class code ("K43 -
+    QLĐĐ - N02"); a paper's name before the dateline that opens an article ("TP - Sáng 5/3"); a name
+    slashed to or after a code that is no abbreviation ("CP/CMS", "ISO/TS", "D/NCS"); a symbol after
+    "ký hiệu"; and a key spelled out by the capitalised words in brackets right after it ("BS
+    (Bachelor of Science)")."""
     if abbr not in _CUE_NOUNS and _TICKER_CUE.search(text, max(0, start - 12), start):
         return True
     if _TICKER_SHAPE.fullmatch(abbr) and _SIGNED_AFTER.match(text, end):

@@ -93,8 +93,11 @@ _ENDLESS_AFTER_SPACE = re.compile(r"\s(\S{256,})")
 
 
 def _endless(text: str) -> list[tuple[int, int]]:
+    """The spans of the runs of 256 characters or more without a space."""
     first = _ENDLESS.match(text)
     return ([first.span()] if first else []) + [m.span(1) for m in _ENDLESS_AFTER_SPACE.finditer(text)]
+
+
 # A name set equal to a formula is its symbol ("HS = (200 - TH)/100", "HS={\frac …}"): that name stays
 # as written all through the text ("trong đó HS là hệ số sức mạnh"); "Số HS = 30" is no formula.
 _VARIABLE = re.compile(r"(?<![\w.])([A-ZĐ][A-Za-zĐđ0-9]*) ?= ?(?:[\\({\[]|[A-Za-z]\w* ?[-+*/^])")
