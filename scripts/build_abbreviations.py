@@ -61,13 +61,14 @@ def main() -> None:
     attested = attestations(lexicons)
     with open(TABLE, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
-    wrong = [(r["abbreviation"], r["source"], s) for r in rows if r["source"] != (s := sources(r, attested))]
+    true = [sources(r, attested) for r in rows]
+    wrong = [(r["abbreviation"], r["source"], s) for r, s in zip(rows, true, strict=True) if r["source"] != s]
     if check:
         for abbr, was, should in wrong:
             print(f"{abbr}: source {was!r} should be {should!r}")
         sys.exit(1 if wrong else 0)
-    for r in rows:
-        r["source"] = sources(r, attested)
+    for r, s in zip(rows, true, strict=True):
+        r["source"] = s
     with open(TABLE, "w", encoding="utf-8", newline="") as f:
         columns = ["abbreviation", "expansion", "category", "source"]
         out = csv.DictWriter(f, columns, delimiter="\t", lineterminator="\n")
