@@ -77,6 +77,20 @@ def test_no_context_rule_after_a_catch_all() -> None:
     assert dead == []
 
 
+def test_unknown_place_in_a_context_rule_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A typo in the table's "where" column is an error naming the row, not a rule that never fires."""
+    from vntext import abbreviation_context
+
+    row = {"abbreviation": "GM", "expansion": "Giám mục", "where": "around", "pattern": ".", "example": ""}
+    monkeypatch.setattr(abbreviation_context, "read_tsv", lambda name: [row])
+    abbreviation_context.rules.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="GM: unknown place 'around'"):
+            abbreviation_context.rules()
+    finally:
+        abbreviation_context.rules.cache_clear()
+
+
 def test_spans_and_sources() -> None:
     text = "Đội Quản lý thị trường (QLTT) số 5 và QLTT tỉnh; UBND xã."
     found = vntext.find_abbreviations(text)

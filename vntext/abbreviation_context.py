@@ -1,9 +1,10 @@
 """Readings chosen by the words around an abbreviation: the context rules of
 ``data/abbreviation_contexts.tsv``.
 
-A rule looks at the text *before* the abbreviation, the text *after* it (40 characters each), or
-*near* it (both sides, within the clause); the first rule whose pattern matches gives the reading,
-``=`` keeping the abbreviation as written.
+A rule looks at the text *before* the abbreviation, the text *after* it (40 characters each), *near*
+it (both sides, within the clause) or anywhere in its *sentence* (up to 300 characters each side, for
+the words of a field: a bishop's ``GM`` in a sentence about a diocese); the first rule whose pattern
+matches gives the reading, ``=`` keeping the abbreviation as written.
 
 >>> import re
 >>> text = "Chủ tịch CĐ ngành Y tế"
@@ -23,7 +24,10 @@ from .data import read_tsv
 
 KEEP = "="  # a context rule's expansion that means "keep the abbreviation as written"
 _CLAUSE_END = re.compile(r"[.;!?\n]")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")  # not the dot inside "TP.HCM" or "TGP.Saigon"
 _REACH = 40  # characters looked at on each side
+_SENTENCE_REACH = 300
+_PLACES = ("before", "after", "near", "sentence")
 
 
 @dataclass(frozen=True)
@@ -31,7 +35,7 @@ class Rule:
     """One row of ``abbreviation_contexts.tsv``: *expansion* when *pattern* matches *where*."""
 
     expansion: str
-    where: str  # "before", "after" or "near"
+    where: str  # "before", "after", "near" or "sentence"
     pattern: regex.Pattern[str]
 
 
@@ -40,6 +44,8 @@ def rules() -> dict[str, tuple[Rule, ...]]:
     """Every abbreviation's context rules, in the table's order (the first that matches wins)."""
     found: dict[str, list[Rule]] = {}
     for r in read_tsv("abbreviation_contexts.tsv"):
+        if r["where"] not in _PLACES:
+            raise ValueError(f"abbreviation_contexts.tsv: {r['abbreviation']}: unknown place {r['where']!r}")
         # Compiled with `regex` so a pattern can name a capital of any script: \p{Lu}.
         rule = Rule(r["expansion"], r["where"], regex.compile(r["pattern"], regex.VERSION0))
         found.setdefault(r["abbreviation"], []).append(rule)
@@ -54,6 +60,10 @@ def contextual_reading(text: str, m: re.Match[str], default: str) -> str:
             matched = rule.pattern.search(text[max(0, m.start() - _REACH) : m.start()]) is not None
         elif rule.where == "after":
             matched = rule.pattern.search(text[m.end() : m.end() + _REACH]) is not None
+        elif rule.where == "sentence":
+            left = _SENTENCE_END.split(text[max(0, m.start() - _SENTENCE_REACH) : m.start()])[-1]
+            right = _SENTENCE_END.split(text[m.end() : m.end() + _SENTENCE_REACH])[0]
+            matched = rule.pattern.search(left) is not None or rule.pattern.search(right) is not None
         else:  # near: both sides, within the clause
             left = _CLAUSE_END.split(text[max(0, m.start() - _REACH) : m.start()])[-1]
             right = _CLAUSE_END.split(text[m.end() : m.end() + _REACH])[0]
