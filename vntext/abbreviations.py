@@ -470,8 +470,11 @@ def _rebuild(options: _Options) -> AbbreviationExpander:
 
 
 # "QL1A", "TL10", "BN3092", "ĐT741": quốc lộ, tỉnh lộ, bệnh nhân and đường tỉnh written against their
-# number (led by the letters, which the engine skips to quickly)
-_GLUED = re.compile(r"(?:QL|TL|BN|ĐT)(?<![\w.-]..)(?=\d{1,5}[A-Z]?(?:-\d{1,5})?(?![\w-]))")
+# number (led by the letters, which the engine skips to quickly); "QK7": a military region, of which
+# there are nine at most, so "QK100" (a product's code) is left alone
+_GLUED = re.compile(
+    r"(?:QL|TL|BN|ĐT)(?<![\w.-]..)(?=\d{1,5}[A-Z]?(?:-\d{1,5})?(?![\w-]))|QK(?<![\w.-]..)(?=[1-9](?![\w-]))"
+)
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 # "Nguyễn Trí …" or "LÊ QUỐC HÙNG" (a name), not "Sau đó" (a new sentence).
 _FULL_NAME_AFTER = regex.compile(r"\s+\p{Lu}(?:\p{Ll}*|\p{Lu}*)\s+\p{Lu}")
