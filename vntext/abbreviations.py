@@ -305,6 +305,8 @@ class AbbreviationExpander:
     def _matches(self, text: str, learned: Mapping[str, tuple[int, str]]) -> Iterable[AbbreviationMatch]:
         """Candidates in text order; a learned key is matched by its own small pattern."""
         streams = [self._scan(text, *self._regex, learned), self._glued(text, learned), self._companies(text)]
+        if "-" in text:
+            streams.append(self._joined(text, learned))
         if learned:
             streams.append(self._scan(text, *_compile_cached(frozenset(learned)), learned))
         # Merge by position; at the same position the longer candidate comes first.
@@ -323,6 +325,42 @@ class AbbreviationExpander:
             match = self._match(text, m, learned)
             if match is not None:
                 yield match
+
+    @cached_property
+    def _joined_places(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        """Patterns for a place key starting at a position and ending at one: the places that name one
+        place (a city, a region, a country), not a kind of place ("TP.")."""
+        keys = [k for k, e in self._entries.items()
+                if e.category == "place" and e.expansion[:1].isupper() and not k.endswith(".")]
+        if not keys:
+            return None
+        body = trie_pattern(sorted(keys))
+        return (re.compile(rf"(?:{body})(?![\w&\u0300-\u036f])"),
+                re.compile(rf"(?<![\w&.\u0300-\u036f])(?:{body})\Z"))
+
+    def _joined(self, text: str, learned: Mapping[str, tuple[int, str]]) -> Iterator[AbbreviationMatch]:
+        """A place joined to a place name or another place by a hyphen, as routes are written: "cao tốc
+        TPHCM-Trung Lương", "tuyến Hà Nội-TP.HCM", "TP.HCM-HN" (a code's other parts are not places:
+        "QĐ-UBND"). Led by the hyphens, which are few, so the text is not scanned at every position."""
+        if self._joined_places is None:
+            return
+        starting, ending = self._joined_places
+        last_end = -1
+        hyphen = text.find("-")
+        while hyphen != -1:
+            before = ending.search(text, max(0, hyphen - _PLACE_REACH), hyphen)
+            after = starting.match(text, hyphen + 1)
+            if before is not None and before.start() >= last_end and (
+                    after is not None or _NAME_START.match(text, hyphen + 1)):
+                match = self._match(text, before, learned)
+                if match is not None:
+                    yield match
+            if after is not None and (before is not None or _NAME_END.search(text, max(0, hyphen - 30), hyphen)):
+                match = self._match(text, after, learned)
+                if match is not None:
+                    yield match
+                    last_end = match.end
+            hyphen = text.find("-", hyphen + 1)
 
     def _scan(
         self, text: str, pattern: re.Pattern[str], glued: re.Pattern[str], learned: Mapping[str, tuple[int, str]]
@@ -472,10 +510,14 @@ def _rebuild(options: _Options) -> AbbreviationExpander:
 # "QL1A", "TL10", "BN3092", "ĐT741": quốc lộ, tỉnh lộ, bệnh nhân and đường tỉnh written against their
 # number (led by the letters, which the engine skips to quickly); "QK7": a military region, of which
 # there are nine at most, so "QK100" (a product's code) is left alone
-_GLUED = re.compile(
-    r"(?:QL|TL|BN|ĐT)(?<![\w.-]..)(?=\d{1,5}[A-Z]?(?:-\d{1,5})?(?![\w-]))|QK(?<![\w.-]..)(?=[1-9](?![\w-]))"
+_GLUED = re.compile(  # one alternation, so the scan still skips to the letters quickly
+    r"(?:QL|TL|BN|ĐT|QK)(?<![\w.-]..)(?=(?<=K)[1-9](?![\w-])|(?<!K)\d{1,5}[A-Z]?(?:-\d{1,5})?(?![\w-]))"
 )
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}")
+# A place name on either side of a route's hyphen: "Hà Nội-TP.HCM", "TPHCM-Trung Lương"
+_NAME_START = regex.compile(r"\p{Lu}\p{Ll}")
+_NAME_END = regex.compile(r"(?<![\w\u0300-\u036f])\p{Lu}\p{Ll}+\Z")
+_PLACE_REACH = 24  # characters before a hyphen where a place key may start
 # "Nguyễn Trí …" or "LÊ QUỐC HÙNG" (a name), not "Sau đó" (a new sentence).
 _FULL_NAME_AFTER = regex.compile(r"\s+\p{Lu}(?:\p{Ll}*|\p{Lu}*)\s+\p{Lu}")
 _TITLE_GAP = re.compile(r"[ \t]{1,2}")
