@@ -307,6 +307,8 @@ class AbbreviationExpander:
         streams = [self._scan(text, *self._regex, learned), self._glued(text, learned), self._companies(text)]
         if "-" in text:
             streams.append(self._joined(text, learned))
+        if self._lowercase_forms:
+            streams.append(self._lowercase(text, learned))
         if learned:
             streams.append(self._scan(text, *_compile_cached(frozenset(learned)), learned))
         # Merge by position; at the same position the longer candidate comes first.
@@ -325,6 +327,32 @@ class AbbreviationExpander:
             match = self._match(text, m, learned)
             if match is not None:
                 yield match
+
+    @cached_property
+    def _lowercase_forms(self) -> dict[str, _Entry]:
+        """Keys written in small letters as people type them ("đóng bhxh", "trường thpt"): those of four
+        letters or more and no vowel a, e, i, o, u, so no Vietnamese or English word, and with one
+        reading (no context rule gives another; not an international acronym, which is said as written,
+        nor a title, which stands before a name)."""
+        forms = {}
+        for key, entry in self._entries.items():
+            small = key.lower()
+            if (_CAPITALS_ONLY.fullmatch(key) and not _VOWEL.search(small) and small not in self._entries
+                    and len(key) >= 4  # three letters may be English: pct, cls, mtv
+                    and entry.expansion != KEEP and entry.category not in (*KEPT_CATEGORIES, "title")
+                    and all(r.lower() == entry.expansion.lower() for r in readings(key, entry.expansion))):
+                forms[small] = entry
+        return forms
+
+    def _lowercase(self, text: str, learned: Mapping[str, tuple[int, str]]) -> Iterator[AbbreviationMatch]:
+        """Keys in small letters (``_lowercase_forms``); not a hashtag, a handle or a file's name. Led by
+        runs of four consonants, which Vietnamese words never have, so the scan stays cheap."""
+        for run in _CONSONANT_RUN.finditer(text):
+            m = _SMALL_TOKEN.match(text, run.start())
+            if m is not None and m.group() in self._lowercase_forms:
+                match = self._match(text, m, learned)
+                if match is not None:
+                    yield match
 
     @cached_property
     def _joined_places(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
@@ -444,8 +472,8 @@ class AbbreviationExpander:
                 # name, and "Liên minh Hợp tác xã (HTX)" does not make every "88 HTX" a name.
                 in_context = contextual_reading(text, m, known.expansion)
                 expansion = in_context if in_context.lower() == expansion.lower() else known.expansion
-        elif abbr in self._entries:
-            entry = self._entries[abbr]
+        elif abbr in self._entries or abbr in self._lowercase_forms:
+            entry = self._entries.get(abbr) or self._lowercase_forms[abbr]
             if entry.category in KEPT_CATEGORIES and not self._options.expand_international:
                 return None
             expansion, source, category = contextual_reading(text, m, entry.expansion), "dictionary", entry.category
@@ -514,6 +542,12 @@ _GLUED = re.compile(  # one alternation, so the scan still skips to the letters 
     r"(?:QL|TL|BN|ĐT|QK)(?<![\w.-]..)(?=(?<=K)[1-9](?![\w-])|(?<!K)\d{1,5}[A-Z]?(?:-\d{1,5})?(?![\w-]))"
 )
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}")
+_CAPITALS_ONLY = re.compile(r"[A-ZĐ]{3,}")
+_VOWEL = re.compile(r"[aeiou]")
+# A token of small consonants (y and đ included): "bhxh", "thpt", "đhqg"; not after # or @, not a
+# file's name ("bhxh.pdf"). A run's first letter starts the token, or the run is inside a longer one.
+_SMALL_TOKEN = re.compile(r"(?<![\w&.\u0300-\u036f/@#-])[bcdđghklmnpqrstvxy]{4,10}(?![\w&\u0300-\u036f@/-]|\.\w)")
+_CONSONANT_RUN = re.compile(r"[bcdđghklmnpqrstvxy]{4,10}")
 # A place name on either side of a route's hyphen: "Hà Nội-TP.HCM", "TPHCM-Trung Lương"
 _NAME_START = regex.compile(r"\p{Lu}\p{Ll}")
 _NAME_END = regex.compile(r"(?<![\w\u0300-\u036f])\p{Lu}\p{Ll}+\Z")
