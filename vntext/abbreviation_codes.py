@@ -156,9 +156,24 @@ def in_capitals(text: str, start: int, end: int, keys: Mapping[str, object]) -> 
     word_before, word_after, beyond = _neighbours(text, start, end)
     if _capital_syllable(word_before, keys) or _capital_syllable(word_after, keys):
         return True
-    plain = (word_after or "").strip(".,;:!?()\"'“”«»")
-    return (len(plain) >= 3 and plain.isupper() and plain.isascii() and plain not in keys
-            and parse_syllable(plain) is not None and _capital_syllable(beyond, keys))
+    if _plain_capital_word(word_after, keys) and _capital_syllable(beyond, keys):
+        return True
+    # "CÔNG TY TNHH": a plain word before (TY) after one with marks; words in capitals can only have
+    # been read by another key if they were no headline, so a second pass decides as the first did.
+    if (word_before is not None and word_before.isalpha() and _plain_capital_word(word_before, keys, shortest=2)
+            and (word_after is None or word_after.isupper())):  # the heading goes on: "TP Hồ Chí Minh" is read
+        line = text[max(0, start - 60) : start]
+        line = line[line.rfind("\n") + 1 :].rstrip()
+        words = line.rsplit(None, 2)
+        return len(words) >= 2 and _capital_syllable(words[-2], keys)
+    return False
+
+
+def _plain_capital_word(word: str | None, keys: Mapping[str, object], shortest: int = 3) -> bool:
+    """A Vietnamese word in capitals without marks that is no key: GIAI, NHI, TY."""
+    plain = (word or "").strip(".,;:!?()\"'“”«»")
+    return (len(plain) >= shortest and plain.isupper() and plain.isascii() and plain not in keys
+            and parse_syllable(plain) is not None)
 
 
 # A word that makes the key part of a name or of an English phrase: "BV Cup", "EA Games", "BS in
