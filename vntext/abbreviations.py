@@ -404,7 +404,9 @@ class AbbreviationExpander:
                     first = first.lower() if _LEVEL.fullmatch(m.group()) else first.upper()
                     match = dataclasses.replace(match, expansion=first + match.expansion[1:])
                 nxt = glued.match(text, m.end()) if m.group().endswith(".") else None
-                if match is not None and (match.category == "title" or after_title) and text.startswith(".", m.end()):
+                # (not when the words chose another reading: "đơn vị GS. Chạy …" is giám sát, ending a sentence)
+                if (match is not None and (match.category == "title" or after_title) and text.startswith(".", m.end())
+                        and not self._other_reading(m.group(), match.expansion)):
                     # The full stop of a title abbreviation is the abbreviation's: "TS. Nguyễn Trí Hiếu",
                     # and between two titles it joins them: "Ths.Bs Nguyễn Đình Liên".
                     nxt = glued.match(text, m.end() + 1)
@@ -445,6 +447,11 @@ class AbbreviationExpander:
             return True
         lowered = before.lower()
         return any(reading.lower() in lowered for reading in readings(key, entry.expansion))
+
+    def _other_reading(self, key: str, reading: str) -> bool:
+        """Whether a context rule read *key* otherwise than its dictionary reading (GS: giám sát)."""
+        entry = self._entries.get(key)
+        return entry is not None and entry.expansion != KEEP and entry.expansion.lower() != reading.lower()
 
     def _is_title(self, m: re.Match[str] | None) -> bool:
         return m is not None and self._entries.get(m.group(), _NO_ENTRY).category == "title"
