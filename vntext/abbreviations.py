@@ -83,19 +83,32 @@ def _with_spaced_tail(text: str, m: re.Match[str]) -> tuple[int, int]:
     return m.start(), end
 
 
-# A run of this many characters without a space is not language (a hash, a data blob, a minified
+# A run of 256 characters or more without a space is not language (a hash, a data blob, a minified
 # script, a repeated pattern): abbreviations inside it stay as written, and a 10 MB run of "TP."
 # does not become 3.3 million matches.
-_ENDLESS = re.compile(r"\S{256,}")
-# Tried only after a space (the engine skips to spaces by itself), a third faster than a look-behind
-# tried at every letter; the text's first run is matched on its own.
-_ENDLESS_AFTER_SPACE = re.compile(r"\s(\S{256,})")
+_BLOCK = 128
+_SPACE = re.compile(r"\s")
+_LAST_SPACE = re.compile(r"\s(?=\S*\Z)")
+_NON_SPACE = re.compile(r"\S*")
 
 
 def _endless(text: str) -> list[tuple[int, int]]:
-    """The spans of the runs of 256 characters or more without a space."""
-    first = _ENDLESS.match(text)
-    return ([first.span()] if first else []) + [m.span(1) for m in _ENDLESS_AFTER_SPACE.finditer(text)]
+    """The spans of the runs of 256 characters or more without a space. Such a run holds a whole block
+    of 128 characters without a space, so only blocks are looked at (one search each, which finds a
+    space in the block's first few characters in running text) and the rare full one is measured."""
+    spans = []
+    i, n = 0, len(text)
+    while i + _BLOCK <= n:
+        if _SPACE.search(text, i, i + _BLOCK) is not None:
+            i += _BLOCK
+            continue
+        before = _LAST_SPACE.search(text, max(0, i - _BLOCK), i)
+        start = before.end() if before is not None else (0 if i == 0 else i)
+        end = _NON_SPACE.match(text, i).end()
+        if end - start >= 256:
+            spans.append((start, end))
+        i = end
+    return spans
 
 
 # A name set equal to a formula is its symbol ("HS = (200 - TH)/100", "HS={\frac …}"): that name stays
