@@ -17,7 +17,8 @@ import vntext
 from tests.conftest import SHARED, cases, read_jsonl
 from tests.property.strategies import vietnamese_text
 from vntext.abbreviation_context import rules
-from vntext.abbreviations import AbbreviationExpander, _dictionary, _endless, long_form
+from vntext.abbreviation_tokens import endless
+from vntext.abbreviations import AbbreviationExpander, _dictionary, long_form
 from vntext.data import read_tsv
 
 
@@ -82,7 +83,7 @@ def test_no_context_rule_after_a_catch_all() -> None:
 def test_endless_runs_are_every_run_of_256_or_more(parts: list[tuple[int, str]], head: str) -> None:
     """The block-wise search finds exactly the runs a plain regex does, around the block's size."""
     text = head + "".join("x" * n + sep for n, sep in parts)
-    assert _endless(text) == [m.span() for m in re.finditer(r"\S{256,}", text)]
+    assert endless(text) == [m.span() for m in re.finditer(r"\S{256,}", text)]
 
 
 def test_unknown_place_in_a_context_rule_is_named(monkeypatch: pytest.MonkeyPatch) -> None:

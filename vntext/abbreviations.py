@@ -52,6 +52,7 @@ from .abbreviation_definitions import (
     plain_words_before,
     written_as,
 )
+from .abbreviation_tokens import endless, glued, in_small_letters, joined_place_patterns, joined_places, lowercase_forms
 from .data import read_tsv
 from .errors import check_text
 from .forms import ComposedPositions, has_mark, to_nfc
@@ -81,34 +82,6 @@ def _with_spaced_tail(text: str, m: re.Match[str]) -> tuple[int, int]:
         if tail is not None:
             end = tail.end()
     return m.start(), end
-
-
-# A run of 256 characters or more without a space is not language (a hash, a data blob, a minified
-# script, a repeated pattern): abbreviations inside it stay as written, and a 10 MB run of "TP."
-# does not become 3.3 million matches.
-_BLOCK = 128
-_SPACE = re.compile(r"\s")
-_LAST_SPACE = re.compile(r"\s(?=\S*\Z)")
-_NON_SPACE = re.compile(r"\S*")
-
-
-def _endless(text: str) -> list[tuple[int, int]]:
-    """The spans of the runs of 256 characters or more without a space. Such a run holds a whole block
-    of 128 characters without a space, so only blocks are looked at (one search each, which finds a
-    space in the block's first few characters in running text) and the rare full one is measured."""
-    spans = []
-    i, n = 0, len(text)
-    while i + _BLOCK <= n:
-        if _SPACE.search(text, i, i + _BLOCK) is not None:
-            i += _BLOCK
-            continue
-        before = _LAST_SPACE.search(text, max(0, i - _BLOCK), i)
-        start = before.end() if before is not None else (0 if i == 0 else i)
-        end = _NON_SPACE.match(text, i).end()
-        if end - start >= 256:
-            spans.append((start, end))
-        i = end
-    return spans
 
 
 # A name set equal to a formula is its symbol ("HS = (200 - TH)/100", "HS={\frac …}"): that name stays
@@ -246,7 +219,7 @@ class AbbreviationExpander:
         numbers = number_matches(DOC_NUMBER, text)
         protected = [_with_spaced_tail(text, m) for m in numbers] + protected_spans(text)
         protected += [m.span() for m in number_matches(_SPACED_SLASH_NUMBER, text)]
-        protected += _endless(text)
+        protected += endless(text)
         learned: dict[str, tuple[int, str]] = {}
         sites = list(definitions(text))
         for m in sites:
@@ -317,11 +290,11 @@ class AbbreviationExpander:
 
     def _matches(self, text: str, learned: Mapping[str, tuple[int, str]]) -> Iterable[AbbreviationMatch]:
         """Candidates in text order; a learned key is matched by its own small pattern."""
-        streams = [self._scan(text, *self._regex, learned), self._glued(text, learned), self._companies(text)]
-        if "-" in text:
-            streams.append(self._joined(text, learned))
+        streams = [self._scan(text, *self._regex, learned), self._tokens(glued(text), learned), self._companies(text)]
+        if "-" in text and self._joined_places is not None:
+            streams.append(self._tokens(joined_places(text, *self._joined_places), learned))
         if self._lowercase_forms:
-            streams.append(self._lowercase(text, learned))
+            streams.append(self._tokens(in_small_letters(text, self._lowercase_forms), learned))
         if learned:
             streams.append(self._scan(text, *_compile_cached(frozenset(learned)), learned))
         # Merge by position; at the same position the longer candidate comes first.
@@ -334,74 +307,21 @@ class AbbreviationExpander:
                 continue
             yield AbbreviationMatch(_shared(text[start:end]), start, end, reading, "dictionary", "economy")
 
-    def _glued(self, text: str, learned: Mapping[str, tuple[int, str]]) -> Iterator[AbbreviationMatch]:
-        """A kind glued to its number: "QL1A" → "quốc lộ 1A", "BN91" → "bệnh nhân 91"."""
-        for m in _GLUED.finditer(text):
-            match = self._match(text, m, learned)
+    def _tokens(self, candidates: Iterable[re.Match[str]], learned: Mapping[str, tuple[int, str]]
+                ) -> Iterator[AbbreviationMatch]:
+        """The readings of candidates found inside or beside other tokens (``abbreviation_tokens``)."""
+        for m in candidates:
+            match = self._match(text=m.string, m=m, learned=learned)
             if match is not None:
                 yield match
 
     @cached_property
     def _lowercase_forms(self) -> dict[str, _Entry]:
-        """Keys written in small letters as people type them ("đóng bhxh", "trường thpt"): those of four
-        letters or more and no vowel a, e, i, o, u, so no Vietnamese or English word, and with one
-        reading (no context rule gives another; not an international acronym, which is said as written,
-        nor a title, which stands before a name)."""
-        forms = {}
-        for key, entry in self._entries.items():
-            small = key.lower()
-            if (_CAPITALS_ONLY.fullmatch(key) and not _VOWEL.search(small) and small not in self._entries
-                    and len(key) >= 4  # three letters may be English: pct, cls, mtv
-                    and entry.expansion != KEEP and entry.category not in (*KEPT_CATEGORIES, "title")
-                    and all(r.lower() == entry.expansion.lower() for r in readings(key, entry.expansion))):
-                forms[small] = entry
-        return forms
-
-    def _lowercase(self, text: str, learned: Mapping[str, tuple[int, str]]) -> Iterator[AbbreviationMatch]:
-        """Keys in small letters (``_lowercase_forms``); not a hashtag, a handle or a file's name. Led by
-        runs of four consonants, which Vietnamese words never have, so the scan stays cheap."""
-        for run in _CONSONANT_RUN.finditer(text):
-            m = _SMALL_TOKEN.match(text, run.start())
-            if m is not None and m.group() in self._lowercase_forms:
-                match = self._match(text, m, learned)
-                if match is not None:
-                    yield match
+        return lowercase_forms(self._entries, readings)
 
     @cached_property
     def _joined_places(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-        """Patterns for a place key starting at a position and ending at one: the places that name one
-        place (a city, a region, a country), not a kind of place ("TP.")."""
-        keys = [k for k, e in self._entries.items()
-                if e.category == "place" and e.expansion[:1].isupper() and not k.endswith(".")]
-        if not keys:
-            return None
-        body = trie_pattern(sorted(keys))
-        return (re.compile(rf"(?:{body})(?![\w&\u0300-\u036f])"),
-                re.compile(rf"(?<![\w&.\u0300-\u036f])(?:{body})\Z"))
-
-    def _joined(self, text: str, learned: Mapping[str, tuple[int, str]]) -> Iterator[AbbreviationMatch]:
-        """A place joined to a place name or another place by a hyphen, as routes are written: "cao tốc
-        TPHCM-Trung Lương", "tuyến Hà Nội-TP.HCM", "TP.HCM-HN" (a code's other parts are not places:
-        "QĐ-UBND"). Led by the hyphens, which are few, so the text is not scanned at every position."""
-        if self._joined_places is None:
-            return
-        starting, ending = self._joined_places
-        last_end = -1
-        hyphen = text.find("-")
-        while hyphen != -1:
-            before = ending.search(text, max(0, hyphen - _PLACE_REACH), hyphen)
-            after = starting.match(text, hyphen + 1)
-            if before is not None and before.start() >= last_end and (
-                    after is not None or _NAME_START.match(text, hyphen + 1)):
-                match = self._match(text, before, learned)
-                if match is not None:
-                    yield match
-            if after is not None and (before is not None or _NAME_END.search(text, max(0, hyphen - 30), hyphen)):
-                match = self._match(text, after, learned)
-                if match is not None:
-                    yield match
-                    last_end = match.end
-            hyphen = text.find("-", hyphen + 1)
+        return joined_place_patterns(self._entries)
 
     def _scan(
         self, text: str, pattern: re.Pattern[str], glued: re.Pattern[str], learned: Mapping[str, tuple[int, str]]
@@ -555,23 +475,7 @@ def _rebuild(options: _Options) -> AbbreviationExpander:
     return ex
 
 
-# "QL1A", "TL10", "BN3092", "ĐT741": quốc lộ, tỉnh lộ, bệnh nhân and đường tỉnh written against their
-# number (led by the letters, which the engine skips to quickly); "QK7": a military region, of which
-# there are nine at most, so "QK100" (a product's code) is left alone
-_GLUED = re.compile(  # one alternation, so the scan still skips to the letters quickly
-    r"(?:QL|TL|BN|ĐT|QK)(?<![\w.-]..)(?=(?<=K)[1-9](?![\w-])|(?<!K)\d{1,5}[A-Z]?(?:-\d{1,5})?(?![\w-]))"
-)
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}")
-_CAPITALS_ONLY = re.compile(r"[A-ZĐ]{3,}")
-_VOWEL = re.compile(r"[aeiou]")
-# A token of small consonants (y and đ included): "bhxh", "thpt", "đhqg"; not after # or @, not a
-# file's name ("bhxh.pdf"). A run's first letter starts the token, or the run is inside a longer one.
-_SMALL_TOKEN = re.compile(r"(?<![\w&.\u0300-\u036f/@#-])[bcdđghklmnpqrstvxy]{4,10}(?![\w&\u0300-\u036f@/-]|\.\w)")
-_CONSONANT_RUN = re.compile(r"[bcdđghklmnpqrstvxy]{4,10}")
-# A place name on either side of a route's hyphen: "Hà Nội-TP.HCM", "TPHCM-Trung Lương"
-_NAME_START = regex.compile(r"\p{Lu}\p{Ll}")
-_NAME_END = regex.compile(r"(?<![\w\u0300-\u036f])\p{Lu}\p{Ll}+\Z")
-_PLACE_REACH = 24  # characters before a hyphen where a place key may start
 # "Nguyễn Trí …" or "LÊ QUỐC HÙNG" (a name), not "Sau đó" (a new sentence).
 _FULL_NAME_AFTER = regex.compile(r"\s+\p{Lu}(?:\p{Ll}*|\p{Lu}*)\s+\p{Lu}")
 _TITLE_GAP = re.compile(r"[ \t]{1,2}")

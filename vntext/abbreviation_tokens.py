@@ -1,0 +1,152 @@
+"""Keys found inside or beside other tokens, and the runs too long to be language.
+
+The expander's main scan finds a key standing as a token of its own. These finders add the few
+places a key is read though it touches something else: a kind glued to its number (``QL1A``), a
+place joined by a hyphen in a route (``TPHCM-Trung Lương``) and a key typed in small letters
+(``bhxh``). Each yields candidate matches in text order; the expander decides their readings.
+
+>>> [m.group() for m in glued("quốc lộ QL1A và QK7, máy QK100")]
+['QL', 'QK']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from typing import Protocol, TypeVar
+
+import regex
+
+from ._trie import trie_pattern
+from .abbreviation_codes import KEPT_CATEGORIES
+from .abbreviation_context import KEEP
+
+
+class Entry(Protocol):
+    """A dictionary entry: its reading and its category."""
+
+    @property
+    def expansion(self) -> str: ...
+
+    @property
+    def category(self) -> str: ...
+
+
+E = TypeVar("E", bound=Entry)
+
+
+# "QL1A", "TL10", "BN3092", "ĐT741": quốc lộ, tỉnh lộ, bệnh nhân and đường tỉnh written against their
+# number (led by the letters, which the engine skips to quickly); "QK7": a military region, of which
+# there are nine at most, so "QK100" (a product's code) is left alone. One alternation, so the scan
+# still skips to the letters quickly (a second branch had tripled its time).
+_GLUED = re.compile(
+    r"(?:QL|TL|BN|ĐT|QK)(?<![\w.-]..)(?=(?<=K)[1-9](?![\w-])|(?<!K)\d{1,5}[A-Z]?(?:-\d{1,5})?(?![\w-]))"
+)
+
+
+def glued(text: str) -> Iterator[re.Match[str]]:
+    """A kind glued to its number: "QL1A" → the key QL, read "quốc lộ 1A"; "BN91", "QK7"."""
+    return _GLUED.finditer(text)
+
+
+# ---------------------------------------------------------------------------------- small letters
+_CAPITALS_ONLY = re.compile(r"[A-ZĐ]{4,}")  # three letters may be English: pct, cls, mtv
+_VOWEL = re.compile(r"[aeiou]")
+# A token of small consonants (y and đ included): "bhxh", "thpt", "đhqg"; not after # or @, not a
+# file's name ("bhxh.pdf"). A run's first letter starts the token, or the run is inside a longer one.
+_SMALL_TOKEN = re.compile(r"(?<![\w&.\u0300-\u036f/@#-])[bcdđghklmnpqrstvxy]{4,10}(?![\w&\u0300-\u036f@/-]|\.\w)")
+_CONSONANT_RUN = re.compile(r"[bcdđghklmnpqrstvxy]{4,10}")
+
+
+def lowercase_forms(entries: Mapping[str, E], readings: Callable[[str, str], tuple[str, ...]]) -> dict[str, E]:
+    """Keys as people type them in small letters ("đóng bhxh", "trường thpt"): those of four letters or
+    more and no vowel a, e, i, o, u, so no Vietnamese or English word, with one reading (*readings*
+    gives every reading a key may get: no context rule may give another), not an international
+    acronym (said as written) nor a title (which stands before a name)."""
+    forms: dict[str, E] = {}
+    for key, entry in entries.items():
+        small = key.lower()
+        if (_CAPITALS_ONLY.fullmatch(key) and not _VOWEL.search(small) and small not in entries
+                and entry.expansion != KEEP and entry.category not in (*KEPT_CATEGORIES, "title")
+                and all(r.lower() == entry.expansion.lower() for r in readings(key, entry.expansion))):
+            forms[small] = entry
+    return forms
+
+
+def in_small_letters(text: str, forms: Mapping[str, object]) -> Iterator[re.Match[str]]:
+    """The keys of *forms* in *text*. Led by runs of four consonants, which Vietnamese words never
+    have, so the scan stays cheap."""
+    for run in _CONSONANT_RUN.finditer(text):
+        m = _SMALL_TOKEN.match(text, run.start())
+        if m is not None and m.group() in forms:
+            yield m
+
+
+# ------------------------------------------------------------------------------------------ routes
+# A place name on either side of a route's hyphen: "Hà Nội-TP.HCM", "TPHCM-Trung Lương"
+_NAME_START = regex.compile(r"\p{Lu}\p{Ll}")
+_NAME_END = regex.compile(r"(?<![\w\u0300-\u036f])\p{Lu}\p{Ll}+\Z")
+_PLACE_REACH = 24  # characters before a hyphen where a place key may start
+
+
+def joined_place_patterns(entries: Mapping[str, Entry]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Patterns for a place key starting at a position and ending at one: the places that name one
+    place (a city, a region, a country), not a kind of place ("TP.")."""
+    keys = [k for k, e in entries.items()
+            if e.category == "place" and e.expansion[:1].isupper() and not k.endswith(".")]
+    if not keys:
+        return None
+    body = trie_pattern(sorted(keys))
+    return (re.compile(rf"(?:{body})(?![\w&\u0300-\u036f])"), re.compile(rf"(?<![\w&.\u0300-\u036f])(?:{body})\Z"))
+
+
+def joined_places(text: str, starting: re.Pattern[str], ending: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """A place joined to a place name or another place by a hyphen, as routes are written: "cao tốc
+    TPHCM-Trung Lương", "tuyến Hà Nội-TP.HCM", "TP.HCM-HN" (a code's other parts are not places:
+    "QĐ-UBND"). Led by the hyphens, which are few, so the text is not scanned at every position."""
+    last_end = -1
+    hyphen = text.find("-")
+    while hyphen != -1:
+        before = ending.search(text, max(0, hyphen - _PLACE_REACH), hyphen)
+        after = starting.match(text, hyphen + 1)
+        named_after = after is not None or _NAME_START.match(text, hyphen + 1) is not None
+        if before is not None and before.start() >= last_end and named_after:
+            yield before
+        if after is not None and (before is not None or _NAME_END.search(text, max(0, hyphen - 30), hyphen)):
+            yield after
+            last_end = after.end()
+        hyphen = text.find("-", hyphen + 1)
+
+
+# --------------------------------------------------------------------------------- no language
+# A run of 256 characters or more without a space is not language (a hash, a data blob, a minified
+# script, a repeated pattern): abbreviations inside it stay as written, and a 10 MB run of "TP."
+# does not become 3.3 million matches.
+_BLOCK = 128
+_SPACE = re.compile(r"\s")
+_LAST_SPACE = re.compile(r"\s(?=\S*\Z)")
+_NON_SPACE = re.compile(r"\S*")
+
+
+def endless(text: str) -> list[tuple[int, int]]:
+    """The spans of the runs of 256 characters or more without a space. Such a run holds a whole block
+    of 128 characters without a space, so only blocks are looked at (one search each, which finds a
+    space in the block's first few characters in running text) and the rare full one is measured.
+
+    >>> endless("ab " + "x" * 300 + " cd")
+    [(3, 303)]
+    """
+    spans = []
+    i, n = 0, len(text)
+    while i + _BLOCK <= n:
+        if _SPACE.search(text, i, i + _BLOCK) is not None:
+            i += _BLOCK
+            continue
+        before = _LAST_SPACE.search(text, max(0, i - _BLOCK), i)
+        start = before.end() if before is not None else (0 if i == 0 else i)
+        run = _NON_SPACE.match(text, i)
+        end = run.end() if run is not None else i + _BLOCK  # \S* always matches here
+        if end - start >= 256:
+            spans.append((start, end))
+        i = end
+    return spans
