@@ -25,6 +25,7 @@ CATEGORY_NAMES = {
     "economy": "Economy and business",
     "common": "Common nouns",
     "legal": "Legal documents",
+    "signature": "Signature blocks of official documents (read at a line's start, in capitals too)",
     "international": "International acronyms (kept as written unless asked)",
 }
 

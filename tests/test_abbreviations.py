@@ -42,7 +42,7 @@ def test_dictionary_integrity() -> None:
     keys = [r["abbreviation"] for r in rows]
     assert len(keys) == len(set(keys)), "duplicate abbreviations"
     categories = {"party_state", "ministry", "press", "place", "education", "title", "role", "military_police",
-                  "economy", "common", "legal", "international"}
+                  "economy", "common", "legal", "signature", "international"}
     for r in rows:
         assert r["category"] in categories, r
         assert r["source"], r

@@ -12,7 +12,7 @@ place joined by a hyphen in a route (``TPHCM-Trung Lương``) and a key typed in
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Protocol, TypeVar
 
 import regex
@@ -116,6 +116,31 @@ def joined_places(text: str, starting: re.Pattern[str], ending: re.Pattern[str])
             yield after
             last_end = after.end()
         hyphen = text.find("-", hyphen + 1)
+
+
+# ---------------------------------------------------------------------------------- signatures
+def signature_pattern(keys: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Patterns for a signature block's keys (KT., TM., TL., TUQ.) before a word: the key itself, and
+    a line break before one (led by the break, which the engine finds fast)."""
+    keys = sorted(keys)
+    if not keys:
+        return None
+    key = rf"(?:{trie_pattern(keys)})(?=[ \t]+[^\W\d_])"
+    return re.compile(key), re.compile(rf"\n[ \t]*(?={key})")
+
+
+def signatures(text: str, key: re.Pattern[str], after_break: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The keys of an official document's signature block, at a line's start: "KT. CHỦ TỊCH" (signed
+    for the chairman), "TM. ỦY BAN NHÂN DÂN" (on behalf of the committee)."""
+    first = _LEADING_SPACE.match(text)
+    starts = [first.end()] if first is not None else []
+    for start in [*starts, *(m.end() for m in after_break.finditer(text))]:
+        m = key.match(text, start)
+        if m is not None and text[m.end() : m.end() + 3].lstrip()[:1].isupper():
+            yield m
+
+
+_LEADING_SPACE = re.compile(r"[ \t]*")
 
 
 # --------------------------------------------------------------------------------- no language

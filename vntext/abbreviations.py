@@ -52,7 +52,16 @@ from .abbreviation_definitions import (
     plain_words_before,
     written_as,
 )
-from .abbreviation_tokens import endless, glued, in_small_letters, joined_place_patterns, joined_places, lowercase_forms
+from .abbreviation_tokens import (
+    endless,
+    glued,
+    in_small_letters,
+    joined_place_patterns,
+    joined_places,
+    lowercase_forms,
+    signature_pattern,
+    signatures,
+)
 from .data import read_tsv
 from .errors import check_text
 from .forms import ComposedPositions, has_mark, to_nfc
@@ -193,7 +202,13 @@ class AbbreviationExpander:
 
     @cached_property
     def _regex(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        return _compile(self._entries)
+        # A signature block's keys are found at a line's start only (``signature_patterns``): anywhere
+        # else "KT." ends a sentence about an economy department ("phòng KT.").
+        return _compile(k for k, e in self._entries.items() if e.category != "signature")
+
+    @cached_property
+    def _signatures(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        return signature_pattern(k for k, e in self._entries.items() if e.category == "signature")
 
     # ------------------------------------------------------------------------------------ finding
     def find_abbreviations(self, text: str, *, learn: bool | None = None) -> list[AbbreviationMatch]:
@@ -295,6 +310,8 @@ class AbbreviationExpander:
             streams.append(self._tokens(joined_places(text, *self._joined_places), learned))
         if self._lowercase_forms:
             streams.append(self._tokens(in_small_letters(text, self._lowercase_forms), learned))
+        if self._signatures is not None:
+            streams.append(self._tokens(signatures(text, *self._signatures), learned))
         if learned:
             streams.append(self._scan(text, *_compile_cached(frozenset(learned)), learned))
         # Merge by position; at the same position the longer candidate comes first.
@@ -420,7 +437,9 @@ class AbbreviationExpander:
             roman = roman and expansion == entry.expansion  # a context rule's reading: "CB, CC, VC"
         else:
             return None
-        if expansion == KEEP or roman or in_capitals(text, m.start(), m.end(), self._entries):
+        # A signature block is in capitals ("KT. CHỦ TỊCH") but no headline: its key is read.
+        headline = category != "signature" and in_capitals(text, m.start(), m.end(), self._entries)
+        if expansion == KEEP or roman or headline:
             return None
         if len(abbr) <= 3 and after_foreign_name(text, m.start(), self._entries):
             return None
