@@ -24,7 +24,9 @@ from .data import read_tsv
 
 KEEP = "="  # a context rule's expansion that means "keep the abbreviation as written"
 _CLAUSE_END = re.compile(r"[.;!?\n]")
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")  # not the dot inside "TP.HCM" or "TGP.Saigon"
+# Not the dot inside "TP.HCM" or "TGP.Saigon", nor the one after a short capitalised word ("Lm. Phêrô",
+# "Gp. Phan Thiết"): that is an abbreviation's, which a second pass would no longer see as an end.
+_SENTENCE_END = regex.compile(r"(?<!\b\p{Lu}\p{L}{0,3})[.!?](?=\s)|\n")
 _REACH = 40  # characters looked at on each side
 _SENTENCE_REACH = 300
 _PLACES = ("before", "after", "near", "sentence")
