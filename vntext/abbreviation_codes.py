@@ -283,11 +283,27 @@ def after_foreign_name(text: str, start: int, known: Container[str] = ()) -> boo
     return word[:1].isupper() and not word.isupper() and word not in known and not_vietnamese(word)
 
 
+# A list's neighbours: "Calio, GV, Google Capital" (Google's companies)
+_LIST_WORD_BEFORE = re.compile(r"(\w+),[ \t]*\Z")
+_LIST_WORD_AFTER = re.compile(r",[ \t]*(\w+)")
+
+
+def in_foreign_list(text: str, start: int, end: int, known: Container[str] = ()) -> bool:
+    """True in a list between two capitalised words that are no Vietnamese syllables: "Calio, GV,
+    Google Capital" lists companies, and GV there is one of them, no giáo viên."""
+    before = _LIST_WORD_BEFORE.search(text, max(0, start - 24), start)
+    after = _LIST_WORD_AFTER.match(text, end, end + 24)
+    return (before is not None and after is not None
+            and all(w[:1].isupper() and not w.isupper() and w not in known and not_vietnamese(w)
+                    for w in (before.group(1), after.group(1))))
+
+
 __all__ = [
     "KEPT_CATEGORIES",
     "LINE_START",
     "after_foreign_name",
     "in_capitals",
+    "in_foreign_list",
     "in_foreign_name",
     "is_code",
     "not_vietnamese",

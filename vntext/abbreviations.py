@@ -29,6 +29,7 @@ from .abbreviation_codes import (
     KEPT_CATEGORIES,
     after_foreign_name,
     in_capitals,
+    in_foreign_list,
     in_foreign_name,
     in_relative_path,
     is_code,
@@ -441,7 +442,8 @@ class AbbreviationExpander:
         headline = category != "signature" and in_capitals(text, m.start(), m.end(), self._entries)
         if expansion == KEEP or roman or headline:
             return None
-        if len(abbr) <= 3 and after_foreign_name(text, m.start(), self._entries):
+        if len(abbr) <= 3 and (after_foreign_name(text, m.start(), self._entries)
+                               or in_foreign_list(text, m.start(), m.end(), self._entries)):
             return None
         if is_code(text, m.start(), m.end(), abbr, self._entries):
             return None
