@@ -66,6 +66,7 @@ from .abbreviation_tokens import (
 from .data import read_tsv
 from .errors import check_text
 from .forms import ComposedPositions, has_mark, to_nfc
+from .people.vocabulary import common_family_names
 from .protect import protected_spans
 
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
@@ -404,6 +405,27 @@ class AbbreviationExpander:
         entry = self._entries.get(key)
         return entry is not None and entry.expansion != KEEP and entry.expansion.lower() != reading.lower()
 
+    def _before_name_in_capitals(self, text: str, start: int, at: int) -> bool:
+        """Whether a name in capitals of two to four words follows, maybe after more titles ("PGS.TS
+        ĐÀO HỮU HÒA"), and then no more capitals, and no word in capitals comes before but a title: a
+        headline goes on past a name ("HỌC BỔNG CỦA GS TRẦN VĂN B", "… NHẬN GIẢI")."""
+        before = _CAPITAL_WORD_BEFORE.search(text, max(0, start - 30), start)
+        if before is not None and self._entries.get(before.group(1), _NO_ENTRY).category != "title":
+            return False
+        for _ in range(3):
+            word = _WORD_AFTER.match(text, at, at + 40)
+            if word is None:
+                return False
+            if self._entries.get(word.group(1), _NO_ENTRY).category != "title":
+                break
+            at = word.end()
+        else:
+            return False
+        name = _CAPITAL_NAME.match(text, at, at + 60)
+        if name is None or name.group(1).capitalize() not in common_family_names():
+            return False
+        return name.group(2) is None or name.group(2) in self._entries  # "… HỒNG NHUNG TP Hồ Chí Minh"
+
     def _is_title(self, m: re.Match[str] | None) -> bool:
         return m is not None and self._entries.get(m.group(), _NO_ENTRY).category == "title"
 
@@ -440,6 +462,8 @@ class AbbreviationExpander:
             return None
         # A signature block is in capitals ("KT. CHỦ TỊCH") but no headline: its key is read.
         headline = category != "signature" and in_capitals(text, m.start(), m.end(), self._entries)
+        if headline and category == "title" and self._before_name_in_capitals(text, m.start(), m.end()):
+            headline = False  # "Phản biện 1: PGS TS LÊ VĂN HUY": a thesis's cover names people so
         if expansion == KEEP or roman or headline:
             return None
         if len(abbr) <= 3 and (after_foreign_name(text, m.start(), self._entries)
@@ -500,6 +524,10 @@ _NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 # "Nguyễn Trí …" or "LÊ QUỐC HÙNG" (a name), not "Sau đó" (a new sentence).
 _FULL_NAME_AFTER = regex.compile(r"\s+\p{Lu}(?:\p{Ll}*|\p{Lu}*)\s+\p{Lu}")
 _TITLE_GAP = re.compile(r"[ \t]{1,2}")
+_CAPITAL_WORD_BEFORE = regex.compile(r"(?<![\p{L}.])(\p{Lu}{2,})[ \t]+$")
+_WORD_AFTER = regex.compile(r"[.,]?[ \t]*(\p{L}+)")
+# A name in capitals, its words on one line, and the capitalised word after it, if any.
+_CAPITAL_NAME = regex.compile(r"[.,]?[ \t]+(\p{Lu}+)(?:[ \t]+\p{Lu}+){1,3}\b(?:[ \t]+(\p{Lu}[\p{L}.]*))?")
 _LEVEL = re.compile(r"CK(?:I{1,2}|[12])")  # a specialist's level after a title: BS.CKI, BS.CK2
 _SENTENCE_REACH = 1000  # characters a restated name is looked for in, back to the sentence's start
 

@@ -111,6 +111,13 @@ def _abbreviated(row: dict[str, str]) -> bool:
 
 
 @lru_cache(maxsize=1)
+def common_family_names() -> frozenset[str]:
+    """The family names a name may start with without any cue (ten or more bearers in the sources)."""
+    return frozenset(r["family_name"] for r in read_tsv("family_names.tsv") if r["kind"] == "single"
+                     and (int(r["count"]) >= 10 or r["source"] == "vntext"))
+
+
+@lru_cache(maxsize=1)
 def default_vocabulary() -> Vocabulary:
     context = read_tsv("person_context.tsv")
 
@@ -125,8 +132,7 @@ def default_vocabulary() -> Vocabulary:
         degree_parts=frozenset(p for r in titles if _abbreviated(r) for p in r["head"].split(".")),
         modifiers=frozenset(r["modifier"] for r in read_tsv("title_modifiers.tsv") if r["position"] == "before"),
         honorifics={r["honorific"]: (r["gender"] or None) for r in read_tsv("honorifics.tsv")},
-        surnames=frozenset(r["family_name"] for r in families if r["kind"] == "single"
-                           and (int(r["count"]) >= 10 or r["source"] == "vntext")),
+        surnames=common_family_names(),
         rare_surnames=frozenset(r["family_name"] for r in families if r["kind"] == "single"),
         compound_surnames=frozenset(r["family_name"] for r in families if r["kind"] == "compound"),
         foreign_families=frozenset(r["family_name"] for r in read_tsv("foreign_family_names.tsv")),
