@@ -101,6 +101,8 @@ _VARIABLE = re.compile(r"(?<![\w.])([A-ZĐ][A-Za-zĐđ0-9]*) ?= ?(?:[\\({\[]|[A-
 
 
 _SENTENCE_END = opening_after(".!?\n•")
+# A list item's start at a line's start: "- GV tổ chức", "2) HD học sinh", "b) …" (an item opens like a sentence).
+_LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-–—*+]|\d{1,2}[.)]|[a-zđ]\))[ \t]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -545,7 +547,7 @@ def _shared(s: str) -> str:
 def _fit_case(text: str, m: re.Match[str], expansion: str, category: str) -> str:
     before = text[max(0, m.start() - 12) : m.start()]
     followed_by_name = _NAME_AFTER.match(text, m.end(), m.end() + 3) is not None
-    if _SENTENCE_END.search(before) or (category == "title" and followed_by_name):
+    if _SENTENCE_END.search(before) or _LIST_ITEM.search(before) or (category == "title" and followed_by_name):
         return expansion[:1].upper() + expansion[1:]
     return expansion
 
