@@ -426,7 +426,8 @@ class AbbreviationExpander:
         name = _CAPITAL_NAME.match(text, at, at + 60)
         if name is None or name.group(1).capitalize() not in common_family_names():
             return False
-        return name.group(2) is None or name.group(2) in self._entries  # "… HỒNG NHUNG TP Hồ Chí Minh"
+        after = name.group(2)  # a key goes on no headline: "… HỒNG NHUNG TP Hồ Chí Minh", "… TÁC LŨY TS. …"
+        return after is None or after in self._entries or after.rstrip(".") in self._entries
 
     def _is_title(self, m: re.Match[str] | None) -> bool:
         return m is not None and self._entries.get(m.group(), _NO_ENTRY).category == "title"
