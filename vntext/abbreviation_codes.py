@@ -14,6 +14,7 @@ from .syllable import parse_syllable
 # Categories of acronyms Vietnamese keeps as written (GDP, ASEAN, ISO): read only on request.
 KEPT_CATEGORIES = frozenset({"international"})
 _NEXT_WORD = re.compile(r"[^\S\n]+(\S+)")
+_GLUED_WORD = re.compile(r"(\S+)")
 # A caption's credit run into its sentence ("… của đội tuyển VN ẢNH: NGỌC LINH"): the label opens
 # a credit, it does not put the word before it in a headline.
 _CREDIT_LABEL = re.compile(r"(?:ẢNH|NGUỒN|CLIP|VIDEO):")
@@ -132,7 +133,8 @@ def _neighbours(text: str, start: int, end: int) -> tuple[str | None, str | None
     before = before[before.rfind("\n") + 1 :]
     stripped = before.rstrip()
     word_before = stripped.rsplit(None, 1)[-1] if stripped and len(stripped) < len(before) else None
-    after = _NEXT_WORD.match(text[end : end + 30])
+    # A word glued to the key counts too: "NGÀY 1: TP.HỒ CHÍ MINH" is a headline.
+    after = (_GLUED_WORD if text[end : end + 1].isalpha() else _NEXT_WORD).match(text[end : end + 30])
     if after is None or _CREDIT_LABEL.fullmatch(to_nfc(after.group(1))):
         return word_before, None, ""
     beyond = _NEXT_WORD.match(text, end + after.end(), end + after.end() + 30)

@@ -62,6 +62,7 @@ from .abbreviation_tokens import (
     lowercase_forms,
     signature_pattern,
     signatures,
+    trip_lengths,
 )
 from .data import read_tsv
 from .errors import check_text
@@ -309,7 +310,8 @@ class AbbreviationExpander:
 
     def _matches(self, text: str, learned: Mapping[str, tuple[int, str]]) -> Iterable[AbbreviationMatch]:
         """Candidates in text order; a learned key is matched by its own small pattern."""
-        streams = [self._scan(text, *self._regex, learned), self._tokens(glued(text), learned), self._companies(text)]
+        streams = [self._scan(text, *self._regex, learned), self._tokens(glued(text), learned), self._companies(text),
+                   self._trip_lengths(text)]
         if "-" in text and self._joined_places is not None:
             streams.append(self._tokens(joined_places(text, *self._joined_places), learned))
         if self._lowercase_forms:
@@ -327,6 +329,13 @@ class AbbreviationExpander:
             if text[start:end] in self._options.removed or in_capitals(text, start, end, self._entries):
                 continue
             yield AbbreviationMatch(_shared(text[start:end]), start, end, reading, "dictionary", "economy")
+
+    def _trip_lengths(self, text: str) -> Iterator[AbbreviationMatch]:
+        """A tour's length: "4N3Đ" (``trip_lengths``)."""
+        for start, end, reading in trip_lengths(text):
+            if text[start:end] in self._options.removed or in_capitals(text, start, end, self._entries):
+                continue
+            yield AbbreviationMatch(_shared(text[start:end]), start, end, reading, "dictionary", "common")
 
     def _tokens(self, candidates: Iterable[re.Match[str]], learned: Mapping[str, tuple[int, str]]
                 ) -> Iterator[AbbreviationMatch]:

@@ -107,6 +107,7 @@ Found = tuple[int, int, str, str]  # start, end, kind, spoken
 _DOMAIN = re.compile(r"(?<![\w@.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|gov|edu|info|io)(?![\w.])")
 _TOP_LEVEL = re.compile(r"\.(?:vn|com|net|org|gov|edu|info|io)(?![\w.])")  # led by ".": found quickly
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
+_FIGURES = re.compile(r"\d+")
 _PHONE = re.compile(r"(?<![\d.,/-])(?:0\d{2,3}|1[89]00)(?:[ .]?\d{2,4}){1,3}(?![\d/-]|[.,]\d)")
 # A house number and a street named after a date, each after its word (looked for before the number).
 _HOUSE = re.compile(r"\d+[A-Za-z]?(?:/\d+[A-Za-z]?)+(?![\d/])")
@@ -325,7 +326,10 @@ class Verbalizer:
 
     def _abbreviations(self, text: str, _: object) -> Iterator[Found]:
         for m in _expander(self.config.expand_international).find_abbreviations(text):
-            yield m.start, m.end, "abbreviation", m.expansion.strip()
+            spoken = m.expansion.strip()
+            if any(c.isdigit() for c in spoken):  # a reading with figures in it: "4N3Đ" is "4 ngày 3 đêm"
+                spoken = _FIGURES.sub(lambda f: cardinal(int(f.group()), **self._numbers()), spoken)
+            yield m.start, m.end, "abbreviation", spoken
 
     def _acronyms(self, text: str, _: object) -> Iterator[Found]:
         international = _international()
