@@ -108,6 +108,7 @@ _DOMAIN = re.compile(r"(?<![\w@.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:vn|co
 _TOP_LEVEL = re.compile(r"\.(?:vn|com|net|org|gov|edu|info|io)(?![\w.])")  # led by ".": found quickly
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
 _FIGURES = re.compile(r"\d+")
+_NUMBER_AFTER_KEY = re.compile(r"([ \t]?)(\d{1,5})([A-Z]{0,2})(?![\w/-]|[.,]\d)")
 _PHONE = re.compile(r"(?<![\d.,/-])(?:0\d{2,3}|1[89]00)(?:[ .]?\d{2,4}){1,3}(?![\d/-]|[.,]\d)")
 # A house number and a street named after a date, each after its word (looked for before the number).
 _HOUSE = re.compile(r"\d+[A-Za-z]?(?:/\d+[A-Za-z]?)+(?![\d/])")
@@ -326,10 +327,15 @@ class Verbalizer:
 
     def _abbreviations(self, text: str, _: object) -> Iterator[Found]:
         for m in _expander(self.config.expand_international).find_abbreviations(text):
-            spoken = m.expansion.strip()
+            spoken, end = m.expansion.strip(), m.end
             if any(c.isdigit() for c in spoken):  # a reading with figures in it: "4N3Đ" is "4 ngày 3 đêm"
                 spoken = _FIGURES.sub(lambda f: cardinal(int(f.group()), **self._numbers()), spoken)
-            yield m.start, m.end, "abbreviation", spoken
+            # A number the key is written against, which no other finder reads: "QL1A", "Q.1", "QL 1A".
+            number = _NUMBER_AFTER_KEY.match(text, end)
+            if number is not None and (number.group(1) == "" or number.group(3)):
+                spoken += f" {cardinal(int(number.group(2)), **self._numbers())}{_letter_suffix(number.group(3))}"
+                end = number.end()
+            yield m.start, end, "abbreviation", spoken
 
     def _acronyms(self, text: str, _: object) -> Iterator[Found]:
         international = _international()
