@@ -432,8 +432,10 @@ def _letter_suffix(part: str) -> str:
 
 
 def _is_word_in_capitals(token: str, text: str, start: int, end: int) -> bool:
-    """A Vietnamese word written in capitals (a headline: ``HÀ NỘI``), not an acronym."""
-    if not token.isalpha() or (token.isascii() and len(token) > 3):
+    """A Vietnamese word written in capitals (a headline: ``HÀ NỘI``, ``HẠ LONG``), not an acronym: a
+    syllable with a vowel, and when it has no marks (``LONG``, ``MINH``), beside a word in capitals
+    that has them."""
+    if not token.isalpha():
         return False
     if parse_syllable(token.lower()) is None or not any(c in "AEIOUYĂÂÊÔƠƯ" for c in token.upper()):
         return False
