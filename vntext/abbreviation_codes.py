@@ -15,6 +15,7 @@ from .syllable import parse_syllable
 KEPT_CATEGORIES = frozenset({"international"})
 _NEXT_WORD = re.compile(r"[^\S\n]+(\S+)")
 _GLUED_WORD = re.compile(r"(\S+)")
+_JOINED_KEY = re.compile(r"[ \t]*[-–&][ \t]*([^\W\d_]+)(?![^\W\d_])")
 # A caption's credit run into its sentence ("… của đội tuyển VN ẢNH: NGỌC LINH"): the label opens
 # a credit, it does not put the word before it in a headline.
 _CREDIT_LABEL = re.compile(r"(?:ẢNH|NGUỒN|CLIP|VIDEO):")
@@ -157,6 +158,9 @@ def in_capitals(text: str, start: int, end: int, keys: Mapping[str, object]) -> 
     by then, and a second pass must decide as the first did."""
     word_before, word_after, beyond = _neighbours(text, start, end)
     if _capital_syllable(word_before, keys) or _capital_syllable(word_after, keys):
+        return True
+    joined = _JOINED_KEY.match(text, end, end + 12)  # "KT - XH GIAI ĐOẠN": KT goes with the key after it
+    if joined is not None and joined.group(1).isupper() and in_capitals(text, joined.start(1), joined.end(1), keys):
         return True
     if _plain_capital_word(word_after, keys) and _capital_syllable(beyond, keys):
         return True

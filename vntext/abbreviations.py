@@ -69,6 +69,7 @@ from .errors import check_text
 from .forms import ComposedPositions, has_mark, to_nfc
 from .people.vocabulary import common_family_names
 from .protect import protected_spans
+from .syllable import parse_syllable
 
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # A document number starts with a digit and chains parts with - or /: 25-CT/TW, 15/2020/NĐ-CP. It starts
@@ -158,6 +159,7 @@ class _Options:
     removed: frozenset[str] = frozenset()
     expand_international: bool = False
     learn: bool = True
+    in_headlines: bool = False  # read keys in a headline too (the spoken form: a listener hears it)
 
 
 class AbbreviationExpander:
@@ -326,14 +328,14 @@ class AbbreviationExpander:
     def _companies(self, text: str) -> Iterator[AbbreviationMatch]:
         """What a company does, in its name: "Công ty TNHH SX-TM-DV Trần Phát" (``company_kinds``)."""
         for start, end, reading in company_kinds(text):
-            if text[start:end] in self._options.removed or in_capitals(text, start, end, self._entries):
+            if text[start:end] in self._options.removed or self._in_headline(text, start, end):
                 continue
             yield AbbreviationMatch(_shared(text[start:end]), start, end, reading, "dictionary", "economy")
 
     def _trip_lengths(self, text: str) -> Iterator[AbbreviationMatch]:
         """A tour's length: "4N3Đ" (``trip_lengths``)."""
         for start, end, reading in trip_lengths(text):
-            if text[start:end] in self._options.removed or in_capitals(text, start, end, self._entries):
+            if text[start:end] in self._options.removed or self._in_headline(text, start, end):
                 continue
             yield AbbreviationMatch(_shared(text[start:end]), start, end, reading, "dictionary", "common")
 
@@ -416,6 +418,13 @@ class AbbreviationExpander:
         entry = self._entries.get(key)
         return entry is not None and entry.expansion != KEEP and entry.expansion.lower() != reading.lower()
 
+    def _in_headline(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` stands in a run of words in capitals and so stays as written; for
+        speech only a key spelt like a word does (``CAP``, ``TƯ``: ``UBND TỈNH …`` is read)."""
+        if self._options.in_headlines and not _spelt_like_word(text[start:end]):
+            return False
+        return in_capitals(text, start, end, self._entries)
+
     def _before_name_in_capitals(self, text: str, start: int, at: int) -> bool:
         """Whether a name in capitals of two to four words follows, maybe after more titles ("PGS.TS
         ĐÀO HỮU HÒA"), and then no more capitals, and no word in capitals comes before but a title: a
@@ -473,7 +482,7 @@ class AbbreviationExpander:
         else:
             return None
         # A signature block is in capitals ("KT. CHỦ TỊCH") but no headline: its key is read.
-        headline = category != "signature" and in_capitals(text, m.start(), m.end(), self._entries)
+        headline = category != "signature" and self._in_headline(text, m.start(), m.end())
         if headline and category == "title" and self._before_name_in_capitals(text, m.start(), m.end()):
             headline = False  # "Phản biện 1: PGS TS LÊ VĂN HUY": a thesis's cover names people so
         if expansion == KEEP or roman or headline:
@@ -524,6 +533,19 @@ def _compile(keys: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
 @lru_cache(maxsize=256)
 def _compile_cached(keys: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _compile(keys)
+
+
+def speech_expander(expand_international: bool = False) -> AbbreviationExpander:
+    """The expander the spoken form uses: keys in a headline are read too (``UBND TỈNH QUẢNG NAM`` is
+    said *Ủy ban nhân dân TỈNH QUẢNG NAM*, not spelled), unless they are spelt like a word."""
+    return _rebuild(_Options(expand_international=expand_international, in_headlines=True))
+
+
+def _spelt_like_word(key: str) -> bool:
+    return key.isalpha() and parse_syllable(key.lower()) is not None and any(c in _VOWELS for c in key.lower())
+
+
+_VOWELS = frozenset("aeiouyăâêôơư")
 
 
 def _rebuild(options: _Options) -> AbbreviationExpander:

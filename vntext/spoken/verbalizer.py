@@ -25,7 +25,7 @@ from typing import Any
 from .._starts import matches_at, number_matches, spaced_number_starts
 from .._windows import windows
 from ..abbreviation_codes import KEPT_CATEGORIES
-from ..abbreviations import DOC_NUMBER, AbbreviationExpander, _dictionary
+from ..abbreviations import DOC_NUMBER, AbbreviationExpander, _dictionary, speech_expander
 from ..dates import find_dates
 from ..errors import UnknownOptionError, check_text
 from ..protect import protected_spans
@@ -473,7 +473,7 @@ def _shared_str(s: str) -> str:
 
 @lru_cache(maxsize=2)
 def _expander(international: bool) -> AbbreviationExpander:
-    return AbbreviationExpander(expand_international=international)
+    return speech_expander(international)
 
 
 @lru_cache(maxsize=64)
