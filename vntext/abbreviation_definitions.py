@@ -128,7 +128,37 @@ def colon_definitions(text: str) -> Iterator[tuple[tuple[int, int], str, str, in
             words = [w.group() for w in WORD.finditer(after.group(1))]
             if abbr.isupper() and len(words) == len(_units(abbr)) and long_form(words, abbr) == 0:
                 yield before.span(1), abbr, after.group(1).strip(), after.end()
+        yield from _paired_definitions(text, colon)
         colon = text.find(":", colon + 1)
+
+
+# Keys joined by dashes or slashes before a colon and their long forms after it, in the same order: a
+# legend ("SG - PG: Shooting Guard - Point Guard").
+_KEYS_BEFORE_COLON = re.compile(r"(?<![\w/.\-])([A-ZĐ]{2,6}(?:[ \t]*[-–/][ \t]*[A-ZĐ]{2,6}){1,3})[ \t]?\Z")
+_PAIRED_SEPARATOR = re.compile(r"[ \t]*[-–/][ \t]*")
+_LINE_REST = re.compile(r"[^\n]{1,160}")
+
+
+def _paired_definitions(text: str, colon: int) -> Iterator[tuple[tuple[int, int], str, str, int]]:
+    keys = _KEYS_BEFORE_COLON.search(text, max(0, colon - 40), colon)
+    rest = _LINE_REST.match(text, colon + 1) if keys is not None else None
+    if keys is None or rest is None:
+        return
+    abbrs = _PAIRED_SEPARATOR.split(keys.group(1))
+    forms = _PAIRED_SEPARATOR.split(rest.group().strip())
+    if len(forms) < len(abbrs):
+        return
+    found = []
+    for abbr, form in zip(abbrs, forms, strict=False):
+        words = [w.group() for w in WORD.finditer(form)]
+        if len(words) != len(_units(abbr)) or long_form(words, abbr) != 0:
+            return  # every key must be spelt out, or the colon opens something else
+        found.append((abbr, form))
+    at = keys.start(1)
+    for abbr, form in found:
+        start = text.index(abbr, at)
+        at = start + len(abbr)
+        yield (start, at), abbr, form, rest.end()
 
 
 # A list of abbreviations ("DANH MỤC CHỮ VIẾT TẮT"), one a row, as text extracted from a document
