@@ -36,11 +36,12 @@ E = TypeVar("E", bound=Entry)
 
 
 # "QL1A", "TL10", "BN3092", "ĐT741": quốc lộ, tỉnh lộ, bệnh nhân and đường tỉnh written against their
+# number, "HĐ1" an activity of a lesson plan (its context rule reads only a single figure)
 # number (led by the letters, which the engine skips to quickly); "QK7": a military region, of which
 # there are nine at most, so "QK100" (a product's code) is left alone. One alternation, so the scan
 # still skips to the letters quickly (a second branch had tripled its time).
 _GLUED = re.compile(
-    r"(?:QL|TL|BN|ĐT|QK)(?<![\w.-]..)(?=(?<=K)[1-9](?![\w-])|(?<!K)\d{1,5}[A-Z]?(?:-\d{1,5})?(?![\w-]))"
+    r"(?:QL|TL|BN|ĐT|QK|HĐ)(?<![\w.-]..)(?=(?<=K)[1-9](?![\w-])|(?<!K)\d{1,5}[A-Z]?(?:-\d{1,5})?(?![\w-]))"
 )
 
 
@@ -49,7 +50,7 @@ def glued(text: str) -> Iterator[re.Match[str]]:
     return _GLUED.finditer(text)
 
 
-# ---------------------------------------------------------------------------------- small letters
+# ----------------------------------------------------------------------------------- trip lengths
 # A trip's length in a tour's name: "4N3Đ" (4 ngày 3 đêm), "3N2D"; its days are its nights or one more,
 # so a code such as "12N5D" is left alone.
 # Led by the literal N, so the scan skips to it at the engine's speed; the days are looked for before it.
@@ -72,6 +73,7 @@ def trip_lengths(text: str) -> Iterator[tuple[int, int, str]]:
             yield before.start(), m.end(), f"{days} ngày {nights} đêm"
 
 
+# ---------------------------------------------------------------------------------- small letters
 _CAPITALS_ONLY = re.compile(r"[A-ZĐ]{4,}")  # three letters may be English: pct, cls, mtv
 _VOWEL = re.compile(r"[aeiou]")
 # A token of small consonants (y and đ included): "bhxh", "thpt", "đhqg"; not after # or @, not a
