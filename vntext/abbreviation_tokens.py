@@ -11,8 +11,10 @@ place joined by a hyphen in a route (``TPHCM-Trung Lương``) and a key typed in
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import lru_cache
 from typing import Protocol, TypeVar
 
 import regex
@@ -89,6 +91,9 @@ def lowercase_forms(entries: Mapping[str, E], readings: Callable[[str, str], tup
     acronym (said as written) nor a title (which stands before a name)."""
     forms: dict[str, E] = {}
     for key, entry in entries.items():
+        if key.isalpha() and key.islower():
+            forms[key] = entry  # written so in the dictionary ("sgk", "cty"): found here, with these guards
+            continue
         small = key.lower()
         if (_CAPITALS_ONLY.fullmatch(key) and not _VOWEL.search(small) and small not in entries
                 and entry.expansion != KEEP and entry.category not in (*KEPT_CATEGORIES, "title")
@@ -97,13 +102,41 @@ def lowercase_forms(entries: Mapping[str, E], readings: Callable[[str, str], tup
     return forms
 
 
-def in_small_letters(text: str, forms: Mapping[str, object]) -> Iterator[re.Match[str]]:
+def in_small_letters(text: str, forms: Mapping[str, object], short: Iterable[str] = ()) -> Iterator[re.Match[str]]:
     """The keys of *forms* in *text*. Led by runs of four consonants, which Vietnamese words never
-    have, so the scan stays cheap."""
+    have, so the scan stays cheap; the few shorter forms (*short*: "sgk", "cty") by a pattern of their
+    own, with the same guards.
+
+    >>> forms = {"bhxh": 1, "sgk": 1, "cty": 1}
+    >>> [m.group() for m in in_small_letters("đóng bhxh, sgk mới, cty.vn, #cty, cty nhỏ", forms, ("sgk", "cty"))]
+    ['bhxh', 'sgk', 'cty']
+    """
+    long_forms = _long_forms(text, forms)
+    short_forms = _short_forms(frozenset(k for k in short if k in text))  # most texts have none
+    if short_forms is None:
+        yield from long_forms
+    else:
+        yield from heapq.merge(long_forms, short_forms.finditer(text), key=lambda m: m.start())
+
+
+def _long_forms(text: str, forms: Mapping[str, object]) -> Iterator[re.Match[str]]:
     for run in _CONSONANT_RUN.finditer(text):
         m = _SMALL_TOKEN.match(text, run.start())
         if m is not None and m.group() in forms:
             yield m
+
+
+@lru_cache(maxsize=8)
+def _short_forms(keys: frozenset[str]) -> re.Pattern[str] | None:
+    """Led by the letters (the check of the character before comes after them, a look-behind as wide
+    as the key and that character), so the scan skips to them quickly."""
+    if not keys:
+        return None
+    parts = []
+    for n in sorted({len(k) for k in keys}):
+        words = "|".join(re.escape(k) for k in sorted(k for k in keys if len(k) == n))
+        parts.append(f"(?:{words})(?<![\\w&.\u0300-\u036f/@#-]{'.' * n})")
+    return re.compile("(?:" + "|".join(parts) + ")(?![\\w&\u0300-\u036f@/-]|\\.\\w)")
 
 
 # ------------------------------------------------------------------------------------------ routes

@@ -211,7 +211,9 @@ class AbbreviationExpander:
     def _regex(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         # A signature block's keys are found at a line's start only (``signature_patterns``): anywhere
         # else "KT." ends a sentence about an economy department ("phòng KT.").
-        return _compile(k for k, e in self._entries.items() if e.category != "signature")
+        # Keys in small letters ("sgk", "cty") are found with the small-letter forms and their guards.
+        return _compile(k for k, e in self._entries.items()
+                        if e.category != "signature" and not (k.isalpha() and k.islower()))
 
     @cached_property
     def _signatures(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
@@ -317,7 +319,7 @@ class AbbreviationExpander:
         if "-" in text and self._joined_places is not None:
             streams.append(self._tokens(joined_places(text, *self._joined_places), learned))
         if self._lowercase_forms:
-            streams.append(self._tokens(in_small_letters(text, self._lowercase_forms), learned))
+            streams.append(self._tokens(in_small_letters(text, self._lowercase_forms, self._short_forms), learned))
         if self._signatures is not None:
             streams.append(self._tokens(signatures(text, *self._signatures), learned))
         if learned:
@@ -350,6 +352,10 @@ class AbbreviationExpander:
     @cached_property
     def _lowercase_forms(self) -> dict[str, _Entry]:
         return lowercase_forms(self._entries, readings)
+
+    @cached_property
+    def _short_forms(self) -> tuple[str, ...]:
+        return tuple(k for k in self._lowercase_forms if len(k) < 4)
 
     @cached_property
     def _joined_places(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
