@@ -433,8 +433,8 @@ class AbbreviationExpander:
 
     def _before_name_in_capitals(self, text: str, start: int, at: int) -> bool:
         """Whether a name in capitals of two to four words follows, maybe after more titles ("PGS.TS
-        ĐÀO HỮU HÒA"), and then no more capitals, and no word in capitals comes before but a title: a
-        headline goes on past a name ("HỌC BỔNG CỦA GS TRẦN VĂN B", "… NHẬN GIẢI")."""
+        ĐÀO HỮU HÒA"), with no word in capitals after it but a key and none before but a title: a
+        headline goes on around a name ("HỌC BỔNG CỦA GS TRẦN VĂN B", "GS NGÔ BẢO CHÂU NHẬN GIẢI")."""
         before = _CAPITAL_WORD_BEFORE.search(text, max(0, start - 30), start)
         if before is not None and self._entries.get(before.group(1), _NO_ENTRY).category != "title":
             return False
