@@ -5,10 +5,13 @@ capitals."""
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Mapping
+from collections.abc import Callable, Container, Mapping
 from functools import lru_cache
 
+import regex
+
 from .forms import remove_diacritics, to_nfc
+from .people.vocabulary import common_family_names
 from .syllable import parse_syllable
 
 # Categories of acronyms Vietnamese keeps as written (GDP, ASEAN, ISO): read only on request.
@@ -315,3 +318,41 @@ __all__ = [
     "not_vietnamese",
     "shortens_foreign_name",
 ]
+
+
+_CAPITAL_WORD_BEFORE = regex.compile(r"(?<![\p{L}.])(\p{Lu}{2,})[ \t]+$")
+_WORD_AFTER = regex.compile(r"[.,]?[ \t]*(\p{L}+)")
+# A name in capitals, its words on one line, and the capitalised word after it, if any.
+_CAPITAL_NAME = regex.compile(r"[.,]?[ \t]+(\p{Lu}+)(?:[ \t]+\p{Lu}+){1,3}\b(?:[ \t]+(\p{Lu}[\p{L}.]*))?")
+
+
+def title_before_name_in_capitals(text: str, start: int, at: int, category: Callable[[str], str]) -> bool:
+    """Whether the title ``text[start:at]`` stands before a name in capitals of two to four words,
+    maybe after more titles ("PGS.TS ĐÀO HỮU HÒA"), with no word in capitals after the name but a key
+    and none before the title but another title (*category* gives a key's category, "" for a word):
+    a headline goes on around a name ("HỌC BỔNG CỦA GS TRẦN VĂN B", "GS NGÔ BẢO CHÂU NHẬN GIẢI")."""
+    before = _CAPITAL_WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is not None and category(before.group(1)) != "title":
+        return False
+    for _ in range(3):
+        word = _WORD_AFTER.match(text, at, at + 40)
+        if word is None:
+            return False
+        if category(word.group(1)) != "title":
+            break
+        at = word.end()
+    else:
+        return False
+    name = _CAPITAL_NAME.match(text, at, at + 60)
+    if name is None or name.group(1).capitalize() not in common_family_names():
+        return False
+    after = name.group(2)  # a key goes on no headline: "… HỒNG NHUNG TP Hồ Chí Minh", "… TÁC LŨY TS. …"
+    return after is None or category(after) != "" or category(after.rstrip(".")) != ""
+
+
+_VOWELS = frozenset("aeiouyăâêôơư")
+
+
+def spelt_like_word(key: str) -> bool:
+    """Whether *key* is spelt like a Vietnamese word ("TƯ", "CAP"): in a headline, read as the word."""
+    return key.isalpha() and parse_syllable(key.lower()) is not None and any(c in _VOWELS for c in key.lower())

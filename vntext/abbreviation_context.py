@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import regex
 
+from .abbreviation_definitions import opening_after
 from .data import read_tsv
 
 KEEP = "="  # a context rule's expansion that means "keep the abbreviation as written"
@@ -28,6 +29,11 @@ _CLAUSE_END = re.compile(r"[.;!?\n]")
 # "Gp. Phan Thiết"): that is an abbreviation's, which a second pass would no longer see as an end.
 _SENTENCE_END = regex.compile(r"(?<!\b\p{Lu}\p{L}{0,3})[.!?](?=\s)|\n")
 _REACH = 40  # characters looked at on each side
+# Where a reading takes a capital: a sentence's start (after . ! ? a line's end or a bullet), or a list
+# item's start at a line's start ("- GV tổ chức", "2) HD học sinh", "b) …").
+_OPENS = opening_after(".!?\n•")
+_LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-–—*+]|\d{1,2}[.)]|[a-zđ]\))[ \t]+$")
+_NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 _SENTENCE_REACH = 300
 _PLACES = ("before", "after", "near", "sentence")
 
@@ -94,3 +100,13 @@ def _near(pattern: regex.Pattern[str], left: str, key: str, right: str, *, stric
 def readings(key: str, expansion: str) -> tuple[str, ...]:
     """Every reading *key* may get: the dictionary's (*expansion*) and its context rules'."""
     return (expansion, *(r.expansion for r in rules().get(key, ()) if r.expansion != KEEP))
+
+
+def fit_case(text: str, m: re.Match[str], expansion: str, category: str) -> str:
+    """*expansion* with a capital where the key stands at a sentence's or a list item's start, or is a
+    title before a name ("TS Nguyễn Văn A" → "Tiến sĩ Nguyễn Văn A"); otherwise as stored."""
+    before = text[max(0, m.start() - 12) : m.start()]
+    followed_by_name = _NAME_AFTER.match(text, m.end(), m.end() + 3) is not None
+    if _OPENS.search(before) or _LIST_ITEM.search(before) or (category == "title" and followed_by_name):
+        return expansion[:1].upper() + expansion[1:]
+    return expansion

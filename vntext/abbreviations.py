@@ -34,9 +34,11 @@ from .abbreviation_codes import (
     in_relative_path,
     is_code,
     shortens_foreign_name,
+    spelt_like_word,
+    title_before_name_in_capitals,
 )
 from .abbreviation_companies import company_kinds
-from .abbreviation_context import KEEP, contextual_reading, readings
+from .abbreviation_context import KEEP, contextual_reading, fit_case, readings
 from .abbreviation_definitions import (
     DASH_DEFINITION,
     WORD,
@@ -49,7 +51,6 @@ from .abbreviation_definitions import (
     legends,
     long_form,
     named_short_forms,
-    opening_after,
     plain_words_before,
     written_as,
 )
@@ -67,9 +68,7 @@ from .abbreviation_tokens import (
 from .data import read_tsv
 from .errors import check_text
 from .forms import ComposedPositions, has_mark, to_nfc
-from .people.vocabulary import common_family_names
 from .protect import protected_spans
-from .syllable import parse_syllable
 
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # A document number starts with a digit and chains parts with - or /: 25-CT/TW, 15/2020/NĐ-CP. It starts
@@ -102,9 +101,6 @@ def _with_spaced_tail(text: str, m: re.Match[str]) -> tuple[int, int]:
 _VARIABLE = re.compile(r"(?<![\w.])([A-ZĐ][A-Za-zĐđ0-9]*) ?= ?(?:[\\({\[]|[A-Za-z]\w* ?[-+*/^])")
 
 
-_SENTENCE_END = opening_after(".!?\n•")
-# A list item's start at a line's start: "- GV tổ chức", "2) HD học sinh", "b) …" (an item opens like a sentence).
-_LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-–—*+]|\d{1,2}[.)]|[a-zđ]\))[ \t]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -427,31 +423,12 @@ class AbbreviationExpander:
     def _in_headline(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` stands in a run of words in capitals and so stays as written; for
         speech only a key spelt like a word does (``CAP``, ``TƯ``: ``UBND TỈNH …`` is read)."""
-        if self._options.in_headlines and not _spelt_like_word(text[start:end]):
+        if self._options.in_headlines and not spelt_like_word(text[start:end]):
             return False
         return in_capitals(text, start, end, self._entries)
 
-    def _before_name_in_capitals(self, text: str, start: int, at: int) -> bool:
-        """Whether a name in capitals of two to four words follows, maybe after more titles ("PGS.TS
-        ĐÀO HỮU HÒA"), with no word in capitals after it but a key and none before but a title: a
-        headline goes on around a name ("HỌC BỔNG CỦA GS TRẦN VĂN B", "GS NGÔ BẢO CHÂU NHẬN GIẢI")."""
-        before = _CAPITAL_WORD_BEFORE.search(text, max(0, start - 30), start)
-        if before is not None and self._entries.get(before.group(1), _NO_ENTRY).category != "title":
-            return False
-        for _ in range(3):
-            word = _WORD_AFTER.match(text, at, at + 40)
-            if word is None:
-                return False
-            if self._entries.get(word.group(1), _NO_ENTRY).category != "title":
-                break
-            at = word.end()
-        else:
-            return False
-        name = _CAPITAL_NAME.match(text, at, at + 60)
-        if name is None or name.group(1).capitalize() not in common_family_names():
-            return False
-        after = name.group(2)  # a key goes on no headline: "… HỒNG NHUNG TP Hồ Chí Minh", "… TÁC LŨY TS. …"
-        return after is None or after in self._entries or after.rstrip(".") in self._entries
+    def _category(self, key: str) -> str:
+        return self._entries.get(key, _NO_ENTRY).category
 
     def _is_title(self, m: re.Match[str] | None) -> bool:
         return m is not None and self._entries.get(m.group(), _NO_ENTRY).category == "title"
@@ -489,7 +466,7 @@ class AbbreviationExpander:
             return None
         # A signature block is in capitals ("KT. CHỦ TỊCH") but no headline: its key is read.
         headline = category != "signature" and self._in_headline(text, m.start(), m.end())
-        if headline and category == "title" and self._before_name_in_capitals(text, m.start(), m.end()):
+        if headline and category == "title" and title_before_name_in_capitals(text, m.start(), m.end(), self._category):
             headline = False  # "Phản biện 1: PGS TS LÊ VĂN HUY": a thesis's cover names people so
         if expansion == KEEP or roman or headline:
             return None
@@ -504,7 +481,7 @@ class AbbreviationExpander:
             return None
         if text[m.end() : m.end() + 1].isalnum():
             expansion += " "  # "TP.Hồ Chí Minh" → "Thành phố Hồ Chí Minh", "QL1A" → "quốc lộ 1A"
-        reading = _shared(_fit_case(text, m, expansion, category))
+        reading = _shared(fit_case(text, m, expansion, category))
         return AbbreviationMatch(_shared(abbr), m.start(), m.end(), reading, source, category)
 
     # ---------------------------------------------------------------------------------- expanding
@@ -547,27 +524,15 @@ def speech_expander(expand_international: bool = False) -> AbbreviationExpander:
     return _rebuild(_Options(expand_international=expand_international, in_headlines=True))
 
 
-def _spelt_like_word(key: str) -> bool:
-    return key.isalpha() and parse_syllable(key.lower()) is not None and any(c in _VOWELS for c in key.lower())
-
-
-_VOWELS = frozenset("aeiouyăâêôơư")
-
-
 def _rebuild(options: _Options) -> AbbreviationExpander:
     ex = AbbreviationExpander.__new__(AbbreviationExpander)
     ex._options = options
     return ex
 
 
-_NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 # "Nguyễn Trí …" or "LÊ QUỐC HÙNG" (a name), not "Sau đó" (a new sentence).
 _FULL_NAME_AFTER = regex.compile(r"\s+\p{Lu}(?:\p{Ll}*|\p{Lu}*)\s+\p{Lu}")
 _TITLE_GAP = re.compile(r"[ \t]{1,2}")
-_CAPITAL_WORD_BEFORE = regex.compile(r"(?<![\p{L}.])(\p{Lu}{2,})[ \t]+$")
-_WORD_AFTER = regex.compile(r"[.,]?[ \t]*(\p{L}+)")
-# A name in capitals, its words on one line, and the capitalised word after it, if any.
-_CAPITAL_NAME = regex.compile(r"[.,]?[ \t]+(\p{Lu}+)(?:[ \t]+\p{Lu}+){1,3}\b(?:[ \t]+(\p{Lu}[\p{L}.]*))?")
 _LEVEL = re.compile(r"CK(?:I{1,2}|[12])")  # a specialist's level after a title: BS.CKI, BS.CK2
 _SENTENCE_REACH = 1000  # characters a restated name is looked for in, back to the sentence's start
 
@@ -580,14 +545,6 @@ _NAMED_KEY = re.compile(r"\(\s*([^\W\d_]+)\s+([A-ZĐ][A-Za-zĐđ&.\-]{0,18}[A-Za
 def _shared(s: str) -> str:
     """One string object for equal keys and readings: a text with millions of matches holds each once."""
     return s
-
-
-def _fit_case(text: str, m: re.Match[str], expansion: str, category: str) -> str:
-    before = text[max(0, m.start() - 12) : m.start()]
-    followed_by_name = _NAME_AFTER.match(text, m.end(), m.end() + 3) is not None
-    if _SENTENCE_END.search(before) or _LIST_ITEM.search(before) or (category == "title" and followed_by_name):
-        return expansion[:1].upper() + expansion[1:]
-    return expansion
 
 
 @lru_cache(maxsize=1)
