@@ -305,6 +305,36 @@ def definition_before(text: str, paren: int, abbr: str) -> str | None:
     return definition
 
 
+_NAMED_TAIL = 4  # words a named long form may go on after its key's last letter
+
+
+def named_definition_before(text: str, anchor: int, abbr: str) -> str | None:
+    """The long form of a key the text names itself ("…, gọi tắt là QBL"): as :func:`definition_before`
+    finds it, or else, since the writer says which words the key stands for, the words from the last
+    capitalised one its first letter starts, its letters the initials of some of them in order and at
+    most four words after the last: "Quỹ Bảo lãnh tín dụng (gọi tắt là QBL)" → "Quỹ Bảo lãnh tín dụng"."""
+    strict = definition_before(text, anchor, abbr)
+    if strict is not None:
+        return strict
+    units = _units(abbr)
+    if len(units) < 2:
+        return None
+    clause = re.split(r"[,;:()\[\]\n.!?]", text[max(0, anchor - 200) : anchor])[-1]
+    spans = [(w.group(), w.start()) for w in WORD.finditer(clause)]
+    for start in range(len(spans) - 1, -1, -1):
+        word = spans[start][0]
+        if not (word[:1].isupper() and _unit_matches(units[0], word)):
+            continue
+        matched, last = 1, start
+        for j in range(start + 1, len(spans)):
+            if matched < len(units) and _unit_matches(units[matched], spans[j][0]):
+                matched, last = matched + 1, j
+        if matched == len(units) and len(spans) - 1 - last <= _NAMED_TAIL:
+            return clause[spans[start][1] :].strip()
+        return None  # the nearest word the key may start with is the long form's start, or there is none
+    return None
+
+
 def is_credit(text: str, m: re.Match[str]) -> bool:
     """Whether a key in brackets opens a line and a dash follows it: the source of an article."""
     if _CREDIT_DASH.match(text, m.end()) is None:

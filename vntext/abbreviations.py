@@ -50,6 +50,7 @@ from .abbreviation_definitions import (
     is_credit,
     legends,
     long_form,
+    named_definition_before,
     named_short_forms,
     plain_words_before,
     written_as,
@@ -275,7 +276,7 @@ class AbbreviationExpander:
             if learn and len(keys) == 1:
                 (span, abbr), = keys
                 for anchor in anchors:
-                    definition = definition_before(text, anchor, abbr)
+                    definition = named_definition_before(text, anchor, abbr)
                     if definition is not None:
                         learned.setdefault(abbr, (span[1], definition))
                         break
