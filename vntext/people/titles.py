@@ -101,6 +101,12 @@ def _clause_start(toks: Tokens, i: int) -> bool:
 def title_before(v: Vocabulary, toks: Tokens, i: int) -> int | None:
     """Start of a title head that ends right before token *i* ("HLV", "nhà thơ", "Phó Chủ tịch",
     "PGS.TS."), or None."""
+    if i < 1:
+        return None
+    last = toks.texts[i - 1]
+    if not (last in v.single_heads or last.lower() in v.single_heads or last == "." or _is_degree(v, last)
+            or (i >= 2 and toks.words(i - 2, 2).lower() in v.head_tails)):
+        return None  # no head ends with these words: most words are ruled out at once
     for n in range(1, 5):
         k = i - n
         if k < 0:

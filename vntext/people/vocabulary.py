@@ -57,6 +57,10 @@ class Vocabulary:
     head_starts: frozenset[str] = frozenset()
     # Last words of honorifics and title heads (small first letter): the words a name may follow.
     cue_words: frozenset[str] = frozenset()
+    # How title heads end, for a first look before a name: heads of one word (as matched), and the
+    # last two words of longer ones (small letters). Most words end none, and are ruled out at once.
+    single_heads: frozenset[str] = frozenset()
+    head_tails: frozenset[str] = frozenset()
 
     def extended(self, titles: Iterable[str], honorifics: Iterable[str], families: Iterable[str]) -> Vocabulary:
         return derived(replace(
@@ -91,6 +95,8 @@ def derived(v: Vocabulary) -> Vocabulary:
         honorific_ends=frozenset(h.split()[-1] for h in v.honorifics),
         head_starts=frozenset(starts | {w.lower() for w in starts} | {w[:1].upper() + w[1:] for w in starts}),
         cue_words=frozenset(cues | v.degrees),
+        single_heads=frozenset(h for h in folded_heads if " " not in h),
+        head_tails=frozenset(" ".join(h.lower().split()[-2:]) for h in folded_heads if " " in h),
     )
 
 
